@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs the Debian 12 packages telar needs to build, run and test, when they are
+# missing. Idempotent; prints nothing when everything is already there.
+set -euo pipefail
+
+build_pkgs=(
+  build-essential cmake pkg-config
+  libcairo2-dev libpango1.0-dev libfontconfig-dev libharfbuzz-dev libglib2.0-dev
+  libqrencode-dev libyaml-cpp-dev libboost-program-options-dev libfmt-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev
+  libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr
+)
+test_pkgs=(
+  catch2 libzxing-dev zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin
+)
+
+want=("${build_pkgs[@]}")
+if [[ "${1:-}" == "--tests" ]]; then want+=("${test_pkgs[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "telar setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

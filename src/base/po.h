@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A reader for gettext .po catalogues (msgid -> msgstr), compiled into the binary so
+// that messages work on machines with no generated locales.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace telar {
+
+/// The text of po/es.po, embedded at build time.
+std::string_view po_catalogue_es();
+
+/// msgid -> msgstr for every entry with a non-empty msgid. Handles multi-line strings
+/// and the C escapes gettext writes (\" \\ \n \t). Comments and msgctxt are skipped.
+std::map<std::string, std::string> parse_po(std::string_view text);
+
+}  // namespace telar

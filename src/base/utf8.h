@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// UTF-8 helpers: validation with the offending byte's position, code-point counting,
+// NFC normalisation (through GLib), and making text safe to echo on a terminal.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace telar {
+
+/// Byte offset of the first invalid UTF-8 sequence, or nullopt when `s` is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+/// Number of code points in valid UTF-8 (invalid bytes count one each).
+std::size_t count_code_points(std::string_view s);
+/// NFC (canonical composition): l + U+0331 becomes ḻ U+1E3B. `s` must be valid UTF-8.
+std::string nfc(std::string_view s);
+/// Replaces control characters (tabs included) by spaces so an excerpt lines up.
+std::string sanitize_for_terminal(std::string_view s);
+/// Upper-case in a locale-independent, Unicode-aware way (GLib), e.g. for cover titles.
+std::string to_upper(std::string_view s);
+/// Decodes one code point at s[i], advancing i; returns U+FFFD for invalid bytes.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+
+}  // namespace telar
