@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How an artifact should look: one YAML file per template (PRODUCT.md §2). Nothing here
+// knows who spoke. Each artifact kind declares the font, colour and size roles it needs;
+// the loader checks them and names file, line and key for every problem.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diag.h"
+#include "base/geometry.h"
+#include "base/lang.h"
+#include "base/source.h"
+#include "base/units.h"
+#include "layout/page.h"
+
+namespace telar {
+
+enum class ArtifactKind { zine, banner, manual };
+
+/// A font role: a Pango family/style description without a size, e.g.
+/// "Noto Sans ExtraCondensed Black" or "Charis SIL Italic".
+struct FontSpec {
+  std::string description;
+  Loc loc;
+};
+
+/// A size role: text starts at `max` and may shrink down to `min` to fit (never below).
+struct SizeRange {
+  Length min, max;
+  Loc loc;
+};
+
+struct Template {
+  ArtifactKind kind = ArtifactKind::zine;
+  std::string name;                               ///< file stem, e.g. "fotocopia"
+  std::map<std::string, std::string> description; ///< by language: "en", "es"
+  std::filesystem::path dir;                      ///< folder of the YAML (motif paths are relative)
+  Loc loc;                                        ///< the file itself
+
+  std::optional<Size> paper;   ///< default sheet/page ("a4", "letter", or "210x297mm")
+  Box margins;                 ///< zine: inside each mini page; banner/manual: page margins
+  Length bleed;                ///< banner: default bleed
+  Length min_gap = Length::mm(3);  ///< spacing unit between blocks
+
+  std::map<std::string, FontSpec> fonts;      ///< role -> face, e.g. "title", "body", "speaker"
+  std::map<std::string, Rgba> colors;         ///< role -> colour, e.g. "ink", "paper", "accent"
+  std::map<std::string, SizeRange> sizes;     ///< role -> size range, e.g. "body"
+  std::map<std::string, std::string> options; ///< kind-specific scalars (e.g. "cover_style")
+
+  std::optional<std::filesystem::path> motif;  ///< SVG or PNG beside the template
+  char qr_ec = 'M';                            ///< QR error correction: L, M, Q, H
+
+  /// Label strings by language then key, e.g. labels["es"]["scan"].
+  std::map<std::string, std::map<std::string, std::string>> labels;
+
+  /// The label in `lang` (BCP 47, e.g. "es-CL"), falling back to "en", then to `key`.
+  std::string label(const std::string& key, const std::string& lang) const;
+  const FontSpec& font(const std::string& role) const;   ///< throws std::out_of_range
+  Rgba color(const std::string& role) const;
+  const SizeRange& size(const std::string& role) const;
+  std::string option(const std::string& key, const std::string& fallback = {}) const;
+};
+
+/// Parses and validates a template. Problems go to `diags` with file, line and key
+/// (e.g. "fonts.title"); loading goes on so that `telar check` reports them all.
+Template load_template(const SourceText& yaml, Diagnostics& diags);
+
+/// Where the shipped templates live (templates/<kind>/*.yaml), found from the executable.
+std::filesystem::path builtin_template_dir();
+
+/// Resolves -t: a path to a .yaml file, or the name of a shipped template of `kind`.
+/// With an empty `name`, the kind's default template. Throws Error(no_input) when missing.
+std::filesystem::path resolve_template(const std::string& name, ArtifactKind kind);
+
+struct TemplateInfo {
+  std::string name;
+  ArtifactKind kind;
+  std::string description;  ///< in the UI language
+  std::filesystem::path path;
+};
+
+/// Every shipped template, sorted by kind then name (for `telar templates`).
+std::vector<TemplateInfo> list_templates(Lang ui);
+
+const char* kind_name(ArtifactKind k);  ///< "zine", "banner", "manual"
+
+}  // namespace telar
