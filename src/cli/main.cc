@@ -1,1 +1,21 @@
-int main() { return 0; }
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The whole of main: run the command, turn an Error into stderr text and an exit status.
+#include <cstdio>
+#include <exception>
+
+#include "base/error.h"
+#include "base/lang.h"
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  const telar::Lang lang = telar::ui_language_from_env();
+  try {
+    return static_cast<int>(telar::cli::run(argc, argv, lang));
+  } catch (const telar::Error& e) {
+    telar::cli::print(stderr, e, lang);
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    telar::cli::print_internal(stderr, e.what(), lang);
+    return static_cast<int>(telar::Exit::failure);
+  }
+}

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>  // std::exchange in c_handles.h
 #include <vector>
 
 #include <pango/pango.h>
@@ -16,9 +17,10 @@
 namespace telar {
 
 struct FaceInfo {
-  std::string family;  ///< e.g. "Noto Sans"
-  std::string style;   ///< e.g. "ExtraCondensed Black"
-  std::string file;    ///< file name inside fonts/ (no directory: privacy)
+  std::string family;   ///< e.g. "Noto Sans"
+  std::string style;    ///< e.g. "ExtraCondensed Black"
+  std::string file;     ///< file name only, no directory (privacy)
+  std::string version;  ///< the font's version ("2.004"), from fontconfig's fontversion
 };
 
 struct MissingGlyph {
@@ -38,25 +40,44 @@ class FontSet {
 
   /// A new context: resolution 72 (1 unit = 1 pt), no hinting, hint metrics off, glyph
   /// positions not rounded, language `bcp47` (picks CJK forms, hyphenation, fallback).
+  /// An empty tag gives "und", never the process locale.
   GRef<PangoContext> context(std::string_view bcp47) const;
 
   /// A layout on a fresh context for `bcp47` with font `description` (Pango syntax, e.g.
-  /// "Noto Sans Bold 11") and `markup_or_text` set as plain text.
+  /// "Noto Sans Bold 11") and `text` set as plain text.
   GRef<PangoLayout> layout(std::string_view bcp47, std::string_view description,
                            std::string_view text) const;
 
   /// Every bundled face, sorted by family then style (for `telar fonts`).
   std::vector<FaceInfo> faces() const;
 
+  /// CJK comes from the system (FONTS.md §5). Call this before laying out text for which
+  /// has_cjk() is true: the first call in the process loads the system fontconfig
+  /// (tens of ms, so never at start-up), picks per zh/ja/ko the first family found of
+  /// Noto Sans CJK, Source Han Sans, WenQuanYi Micro Hei, Droid Sans Fallback, Noto Serif
+  /// CJK, IPAGothic, NanumGothic, AR PL UMing, and adds every file of it to this set.
+  /// Returns the system faces now in use (empty: none found, and CJK characters stay in
+  /// missing_glyphs()). Idempotent. Contexts made earlier see the new fonts.
+  const std::vector<FaceInfo>& add_system_cjk();
+  /// The system faces add_system_cjk() added (for `telar fonts`: CJK output is
+  /// reproducible only with the same files and versions).
+  const std::vector<FaceInfo>& system_cjk_faces() const { return cjk_faces_; }
+
   PangoFontMap* font_map() const { return font_map_.get(); }
 
-  /// Characters the layout shows as boxes (no bundled font has them).
+  /// Characters the layout shows as boxes (no loaded font has them), in text order.
   static std::vector<MissingGlyph> missing_glyphs(PangoLayout* layout);
 
+  /// True when `utf8` has Han, kana, Hangul, Bopomofo or CJK/full-width punctuation:
+  /// characters only system fonts can supply.
+  static bool has_cjk(std::string_view utf8);
+
  private:
-  FcConfig* config_ = nullptr;
+  FcConfigRef config_;
   GRef<PangoFontMap> font_map_;
   std::vector<FaceInfo> faces_;
+  bool cjk_added_ = false;
+  std::vector<FaceInfo> cjk_faces_;
 };
 
 /// The fonts/ folder of the data directory.

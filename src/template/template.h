@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diag.h"
@@ -51,18 +52,22 @@ struct Template {
   std::map<std::string, SizeRange> sizes;     ///< role -> size range, e.g. "body"
   std::map<std::string, std::string> options; ///< kind-specific scalars (e.g. "cover_style")
 
-  std::optional<std::filesystem::path> motif;  ///< SVG or PNG beside the template
+  /// SVG or PNG, relative to `dir` as written in the YAML; open it through motif_path().
+  std::optional<std::filesystem::path> motif;
   char qr_ec = 'M';                            ///< QR error correction: L, M, Q, H
 
   /// Label strings by language then key, e.g. labels["es"]["scan"].
   std::map<std::string, std::map<std::string, std::string>> labels;
 
-  /// The label in `lang` (BCP 47, e.g. "es-CL"), falling back to "en", then to `key`.
+  /// The label in `lang` (BCP 47, e.g. "es-CL"), then its primary subtag ("es"), then the UI
+  /// language it maps onto (lang_from_tag: "arn" -> es), then "en", then `key` itself.
   std::string label(const std::string& key, const std::string& lang) const;
   const FontSpec& font(const std::string& role) const;   ///< throws std::out_of_range
   Rgba color(const std::string& role) const;
   const SizeRange& size(const std::string& role) const;
   std::string option(const std::string& key, const std::string& fallback = {}) const;
+  /// dir / motif (empty when the template has no motif).
+  std::filesystem::path motif_path() const;
 };
 
 /// Parses and validates a template. Problems go to `diags` with file, line and key
@@ -87,5 +92,7 @@ struct TemplateInfo {
 std::vector<TemplateInfo> list_templates(Lang ui);
 
 const char* kind_name(ArtifactKind k);  ///< "zine", "banner", "manual"
+/// The kind named `name` ("zine", "banner", "manual"), or nullopt.
+std::optional<ArtifactKind> kind_from_name(std::string_view name);
 
 }  // namespace telar

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// libFuzzer entry point for the story-circle parser: any bytes must give a Story and
+// diagnostics (invalid UTF-8 is a 65, never a crash). Crashes found become fixtures.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "story/story.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  telar::Diagnostics diags;
+  telar::SourceText src("fuzz.md", std::string(reinterpret_cast<const char*>(data), size));
+  telar::Story story = telar::parse_circle(src, diags);
+  (void)story.speakers();
+  for (const auto& d : diags.all()) (void)telar::format_diagnostic(d, telar::Lang::es);
+  return 0;
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what is missing, builds telar with warnings as errors and runs every test; then
+# builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs every test again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh --tests
+jobs=$(nproc 2>/dev/null || echo 2)
+echo "== tests (build/)"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== tests under ASan + UBSan (build-asan/)"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DTELAR_WERROR=ON -DTELAR_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs" 2>&1 | grep -vE '^\[ *[0-9]+%\]|^Consolidate|^-- ' || true
+ctest --test-dir build-asan --output-on-failure -j"$jobs"

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command table (one table drives dispatch, help and "did you mean") and the printing
+// of diagnostics. The only place that knows argv, stderr and terminals.
+#pragma once
+
+#include <cstdio>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diag.h"
+#include "base/error.h"
+#include "base/exit.h"
+#include "base/lang.h"
+
+namespace telar::cli {
+
+struct Env {
+  Lang lang = Lang::en;
+  std::FILE* out = stdout;
+  std::FILE* err = stderr;
+};
+
+using Args = std::vector<std::string>;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;  ///< English; translated through po/es.po
+  Exit (*run)(const Args& args, const Env& env);
+};
+
+std::span<const Command> commands();
+
+Exit run(int argc, char** argv, Lang lang);
+
+void print(std::FILE* f, std::span<const Diagnostic> diags, Lang lang);
+void print(std::FILE* f, const Error& e, Lang lang);
+void print_internal(std::FILE* f, const char* what, Lang lang);
+
+/// The closest name within edit distance 2 (for "did you mean"), or empty.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+
+// Commands (cli/run_*.cc).
+Exit run_zine(const Args& args, const Env& env);
+Exit run_check(const Args& args, const Env& env);
+Exit run_templates(const Args& args, const Env& env);
+Exit run_fonts(const Args& args, const Env& env);
+
+}  // namespace telar::cli

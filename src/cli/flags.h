@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Boost.Program_options, wrapped: parse a command's flags, turn Boost's errors into usage
+// errors in the user's language, print per-command help, convert typed values.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/program_options.hpp>
+
+#include "base/units.h"
+#include "cli/commands.h"
+
+namespace telar::cli {
+
+namespace po = boost::program_options;
+
+/// Translates a help or UI string through po/es.po.
+std::string tr(std::string_view english, Lang lang);
+
+/// Parses `args` (after the command name); `hidden` holds the positional inputs (not in help). Throws Error(usage) with a translated message
+/// (and "did you mean" for a misspelt option). Returns nullopt when --help was printed.
+std::optional<po::variables_map> parse_flags(std::string_view command, std::string_view usage,
+                                             const Args& args, po::options_description& desc,
+                                             const po::options_description& hidden,
+                                             const po::positional_options_description& pos,
+                                             const Env& env);
+
+/// --paper: a4, letter, a3, a5, legal, tabloid, or WxH with units ("210x297mm").
+Size paper_flag(const std::string& value);
+/// A choice among `allowed` (e.g. --layout print|reader).
+std::string choice_flag(std::string_view option, const std::string& value,
+                        std::initializer_list<std::string_view> allowed);
+/// --dpi: 36..1200.
+double dpi_flag(const std::string& value);
+
+}  // namespace telar::cli

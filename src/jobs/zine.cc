@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobs/zine.h"
+
+#include "base/atomic_file.h"
+#include "base/error.h"
+#include "compose/zine.h"
+#include "impose/zine8.h"
+#include "layout/fonts.h"
+#include "layout/zine.h"
+#include "render/output.h"
+#include "story/read_story.h"
+#include "template/template.h"
+
+namespace telar {
+
+std::filesystem::path default_output(const std::filesystem::path& input, const std::string& suffix) {
+  std::string stem = input.filename().string();
+  for (const char* ext : {".md", ".markdown", ".txt", ".vtt", ".srt", ".circle"})
+    if (stem.size() > std::string(ext).size() && stem.ends_with(ext)) stem.resize(stem.size() - std::string(ext).size());
+  return stem + suffix;
+}
+
+std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags) {
+  if (job.anonymize) throw Error::usage(msg(MsgId::usage_not_yet, "--anonymize"));
+  if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));
+  const std::filesystem::path out = job.out.empty() ? default_output(job.story, "-zine.pdf") : job.out;
+  const Format format = format_of(out);  // a usage error before any work
+
+  Story story = read_story(job.story, diags);
+  SourceText tsrc = read_source(resolve_template(job.template_name, ArtifactKind::zine));
+  Template tpl = load_template(tsrc, diags);
+  diags.throw_if_errors();
+  if (tpl.kind != ArtifactKind::zine)
+    throw Error(Exit::data_error, Loc{tsrc.name()}, msg(MsgId::template_wrong_kind, kind_name(tpl.kind), "zine"));
+
+  const Size paper = job.paper ? *job.paper : tpl.paper ? *tpl.paper : *paper_size("a4");
+  FontSet fonts(bundled_fonts_dir());
+  ZineOptions zopt;
+  zopt.qr_url = job.qr_url;
+  ZineDoc doc = compose_zine(story, job.story.string(), tpl, zopt, diags);
+  std::vector<Page> pages = layout_zine(doc, tpl, fonts, zine8_page_size(paper), diags);
+  diags.throw_if_errors();
+
+  std::vector<Sheet> sheets = job.reader_layout
+                                  ? impose_reader(pages)
+                                  : std::vector<Sheet>{impose_zine8(paper, tpl.color("guide"))};
+  EncodeOptions enc = EncodeOptions::from_env();
+  enc.dpi = job.dpi;
+  enc.title = story.meta.title;
+  std::vector<FileBytes> files = name_outputs(out, encode(sheets, pages, format, enc));
+  commit_files(files);
+  std::vector<std::filesystem::path> written;
+  for (const auto& f : files) written.push_back(f.path);
+  return written;
+}
+
+}  // namespace telar

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// FontSet: a private FcConfig over fonts/ (plus, on request, the system's CJK files),
+// a Pango font map on it, contexts with stable metrics, and missing-glyph reports.
+#include "layout/fonts.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <memory>
+#include <system_error>
+#include <tuple>
+
+#include <unistd.h>
+
+#include <cairo.h>
+#include <fmt/format.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "base/data_dir.h"
+#include "base/error.h"
+#include "base/utf8.h"
+
+namespace telar {
+namespace {
+
+using FcPatternRef = std::unique_ptr<FcPattern, Free<FcPatternDestroy>>;
+using FcObjectSetRef = std::unique_ptr<FcObjectSet, Free<FcObjectSetDestroy>>;
+using FcFontSetRef = std::unique_ptr<FcFontSet, Free<FcFontSetDestroy>>;
+using FontOptions = std::unique_ptr<cairo_font_options_t, Free<cairo_font_options_destroy>>;
+using LayoutIter = std::unique_ptr<PangoLayoutIter, Free<pango_layout_iter_free>>;
+
+const FcChar8* fc_str(const std::string& s) { return reinterpret_cast<const FcChar8*>(s.c_str()); }
+
+std::string get_string(FcPattern* p, const char* object, int n = 0) {
+  FcChar8* v = nullptr;
+  if (FcPatternGetString(p, object, n, &v) != FcResultMatch || v == nullptr) return {};
+  return reinterpret_cast<const char*>(v);
+}
+
+/// Family, style, file name (no directory) and version of a fontconfig pattern.
+FaceInfo face_info(FcPattern* p) {
+  FaceInfo f;
+  f.family = get_string(p, FC_FAMILY);
+  f.style = get_string(p, FC_STYLE);
+  f.file = std::filesystem::path(get_string(p, FC_FILE)).filename().string();
+  int version = 0;
+  if (FcPatternGetInteger(p, FC_FONTVERSION, 0, &version) == FcResultMatch)
+    f.version = fmt::format("{:.3f}", version / 65536.0);
+  return f;
+}
+
+void sort_faces(std::vector<FaceInfo>& faces) {
+  std::ranges::sort(faces, [](const FaceInfo& a, const FaceInfo& b) {
+    return std::tie(a.family, a.style, a.file) < std::tie(b.family, b.style, b.file);
+  });
+}
+
+Error setup_error(std::string_view what) {
+  return Error(Exit::failure, Loc{}, msg(MsgId::fonts_setup_failed, what));
+}
+
+/// fonts.conf's cache folder, as fontconfig resolves `<cachedir prefix="xdg">`.
+std::filesystem::path cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0')
+    return std::filesystem::path(xdg) / "telar" / "fontconfig";
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+    return std::filesystem::path(home) / ".cache" / "telar" / "fontconfig";
+  return {};
+}
+
+/// Adds every font of `dir`. With a writable cache folder, through fontconfig's directory
+/// cache (0.3 ms warm); without one, FcConfigAppFontAddDir would print "No writable cache
+/// directories" on stderr, so the files are scanned one by one instead (~10 ms).
+bool add_bundled_fonts(FcConfig* config, const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path cache = cache_dir();
+  bool writable = false;
+  if (!cache.empty()) {
+    fs::create_directories(cache, ec);
+    writable = !ec && ::access(cache.c_str(), W_OK) == 0;
+  }
+  if (writable) return FcConfigAppFontAddDir(config, fc_str(dir.string())) == FcTrue;
+  std::vector<fs::path> files;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    const std::string ext = e.path().extension().string();
+    if (ext == ".ttf" || ext == ".otf" || ext == ".ttc") files.push_back(e.path());
+  }
+  std::ranges::sort(files);
+  bool any = false;
+  for (const fs::path& f : files) any |= FcConfigAppFontAddFile(config, fc_str(f.string())) == FcTrue;
+  return any;
+}
+
+// --- system CJK (FONTS.md §5) ------------------------------------------------------
+
+struct SystemFace {
+  std::vector<std::string> families;  ///< every family name fontconfig knows it by
+  std::string path;
+  FcLangSet* langs = nullptr;  ///< owned by the listing below
+};
+
+/// Family-name prefixes in order of preference; a prefix covers every regional family
+/// (Noto Sans CJK JP/KR/SC/TC/HK) and every file of it (Regular, Bold, …).
+constexpr std::array<std::string_view, 8> kCjkPreference = {
+    "Noto Sans CJK", "Source Han Sans", "WenQuanYi Micro Hei", "Droid Sans Fallback",
+    "Noto Serif CJK", "IPAGothic", "NanumGothic", "AR PL UMing"};
+constexpr std::array<const char*, 4> kCjkLangs = {"zh-cn", "zh-tw", "ja", "ko"};
+
+bool has_family_prefix(const SystemFace& f, std::string_view prefix) {
+  return std::ranges::any_of(f.families, [&](const std::string& fam) { return fam.starts_with(prefix); });
+}
+
+/// The system font files to add, sorted; computed once per process (the system
+/// fontconfig is loaded here and released again, and never made current).
+const std::vector<std::string>& system_cjk_files() {
+  static const std::vector<std::string> files = [] {
+    std::vector<std::string> out;
+    FcConfigRef sys(FcInitLoadConfigAndFonts());
+    if (!sys) return out;
+    FcPatternRef all(FcPatternCreate());
+    FcObjectSetRef os(FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_LANG, nullptr));
+    FcFontSetRef list(FcFontList(sys.get(), all.get(), os.get()));
+    if (!list) return out;
+    std::vector<SystemFace> faces;
+    for (int i = 0; i < list->nfont; ++i) {
+      SystemFace f;
+      f.path = get_string(list->fonts[i], FC_FILE);
+      for (int n = 0;; ++n) {
+        std::string fam = get_string(list->fonts[i], FC_FAMILY, n);
+        if (fam.empty()) break;
+        f.families.push_back(std::move(fam));
+      }
+      if (FcPatternGetLangSet(list->fonts[i], FC_LANG, 0, &f.langs) != FcResultMatch) continue;
+      if (!f.path.empty()) faces.push_back(std::move(f));
+    }
+    std::vector<std::string_view> chosen;
+    for (const char* lang : kCjkLangs) {
+      for (std::string_view prefix : kCjkPreference) {
+        bool covers = std::ranges::any_of(faces, [&](const SystemFace& f) {
+          return has_family_prefix(f, prefix) &&
+                 FcLangSetHasLang(f.langs, reinterpret_cast<const FcChar8*>(lang)) == FcLangEqual;
+        });
+        if (covers) {
+          if (std::ranges::find(chosen, prefix) == chosen.end()) chosen.push_back(prefix);
+          break;
+        }
+      }
+    }
+    for (const SystemFace& f : faces)
+      if (std::ranges::any_of(chosen, [&](std::string_view p) { return has_family_prefix(f, p); }))
+        out.push_back(f.path);
+    std::ranges::sort(out);
+    auto dup = std::ranges::unique(out);
+    out.erase(dup.begin(), dup.end());
+    return out;
+  }();
+  return files;
+}
+
+/// One code point range that only CJK fonts cover.
+bool is_cjk(char32_t c) {
+  return (c >= 0x1100 && c <= 0x11FF) ||    // Hangul Jamo
+         (c >= 0x2E80 && c <= 0x2FDF) ||    // CJK and Kangxi radicals
+         (c >= 0x2FF0 && c <= 0x9FFF) ||    // ideographic description … CJK Unified
+         (c >= 0xA960 && c <= 0xA97F) ||    // Hangul Jamo Extended-A
+         (c >= 0xAC00 && c <= 0xD7FF) ||    // Hangul syllables, Jamo Extended-B
+         (c >= 0xF900 && c <= 0xFAFF) ||    // CJK compatibility ideographs
+         (c >= 0xFE30 && c <= 0xFE4F) ||    // CJK compatibility forms
+         (c >= 0xFF00 && c <= 0xFFEF) ||    // half-width and full-width forms
+         (c >= 0x1B000 && c <= 0x1B16F) ||  // kana supplement/extended
+         (c >= 0x20000 && c <= 0x3FFFF);    // supplementary ideographic planes
+}
+
+}  // namespace
+
+FontSet::FontSet(const std::filesystem::path& fonts_dir) {
+  std::error_code ec;
+  const std::filesystem::path conf = fonts_dir / "fonts.conf";
+  if (!std::filesystem::is_directory(fonts_dir, ec) || !std::filesystem::is_regular_file(conf, ec))
+    throw Error(Exit::failure, Loc{fonts_dir.string()}, msg(MsgId::fonts_missing));
+
+  config_.reset(FcConfigCreate());
+  if (!config_) throw setup_error("FcConfigCreate");
+  // complain = FcTrue, else it always returns FcTrue (fontconfig also prints XML errors).
+  if (FcConfigParseAndLoad(config_.get(), fc_str(conf.string()), FcTrue) != FcTrue)
+    throw Error(Exit::failure, Loc{conf.string()}, msg(MsgId::fonts_bad_config));
+  if (FcConfigBuildFonts(config_.get()) != FcTrue) throw setup_error("FcConfigBuildFonts");
+  if (!add_bundled_fonts(config_.get(), fonts_dir))
+    throw Error(Exit::failure, Loc{fonts_dir.string()}, msg(MsgId::fonts_none_loaded));
+
+  if (FcFontSet* set = FcConfigGetFonts(config_.get(), FcSetApplication); set != nullptr)
+    for (int i = 0; i < set->nfont; ++i) faces_.push_back(face_info(set->fonts[i]));
+  if (faces_.empty())
+    throw Error(Exit::failure, Loc{fonts_dir.string()}, msg(MsgId::fonts_none_loaded));
+  sort_faces(faces_);
+
+  font_map_ = GRef<PangoFontMap>::adopt(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));
+  if (!font_map_) throw setup_error("pango_cairo_font_map_new_for_font_type");
+  pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(font_map_.get()), config_.get());  // takes a ref
+}
+
+FontSet::~FontSet() = default;
+
+GRef<PangoContext> FontSet::context(std::string_view bcp47) const {
+  auto ctx = GRef<PangoContext>::adopt(pango_font_map_create_context(font_map_.get()));
+  pango_cairo_context_set_resolution(ctx.get(), 72.0);
+  FontOptions options(cairo_font_options_create());
+  cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options(ctx.get(), options.get());  // copies
+  pango_context_set_round_glyph_positions(ctx.get(), FALSE);
+  const std::string tag = bcp47.empty() ? std::string("und") : std::string(bcp47);
+  pango_context_set_language(ctx.get(), pango_language_from_string(tag.c_str()));
+  return ctx;
+}
+
+GRef<PangoLayout> FontSet::layout(std::string_view bcp47, std::string_view description,
+                                  std::string_view text) const {
+  GRef<PangoContext> ctx = context(bcp47);
+  auto layout = GRef<PangoLayout>::adopt(pango_layout_new(ctx.get()));
+  const std::string desc_text(description);
+  FontDescription desc(pango_font_description_from_string(desc_text.c_str()));
+  pango_layout_set_font_description(layout.get(), desc.get());
+  pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
+  return layout;
+}
+
+std::vector<FaceInfo> FontSet::faces() const { return faces_; }
+
+const std::vector<FaceInfo>& FontSet::add_system_cjk() {
+  if (cjk_added_) return cjk_faces_;
+  cjk_added_ = true;
+  const std::vector<std::string>& files = system_cjk_files();
+  for (const std::string& file : files) {
+    FcFontSet* before = FcConfigGetFonts(config_.get(), FcSetApplication);
+    const int first = before != nullptr ? before->nfont : 0;
+    if (FcConfigAppFontAddFile(config_.get(), fc_str(file)) != FcTrue) continue;
+    FcFontSet* after = FcConfigGetFonts(config_.get(), FcSetApplication);
+    for (int i = first; after != nullptr && i < after->nfont; ++i)
+      cjk_faces_.push_back(face_info(after->fonts[i]));
+  }
+  if (!files.empty()) pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(font_map_.get()));
+  sort_faces(cjk_faces_);
+  return cjk_faces_;
+}
+
+std::vector<MissingGlyph> FontSet::missing_glyphs(PangoLayout* layout) {
+  std::vector<MissingGlyph> out;
+  if (pango_layout_get_unknown_glyphs_count(layout) == 0) return out;
+  LayoutIter iter(pango_layout_get_iter(layout));
+  do {
+    PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter.get());
+    if (run == nullptr) continue;  // end of a line
+    const PangoGlyphString* glyphs = run->glyphs;
+    for (int i = 0; i < glyphs->num_glyphs; ++i) {
+      const PangoGlyph g = glyphs->glyphs[i].glyph;
+      if (g == PANGO_GLYPH_INVALID_INPUT || (g & PANGO_GLYPH_UNKNOWN_FLAG) == 0) continue;
+      out.push_back({static_cast<char32_t>(g & ~PANGO_GLYPH_UNKNOWN_FLAG),
+                     static_cast<std::size_t>(run->item->offset + glyphs->log_clusters[i])});
+    }
+  } while (pango_layout_iter_next_run(iter.get()));
+  std::ranges::stable_sort(out, {}, &MissingGlyph::byte_offset);  // RTL runs come in visual order
+  return out;
+}
+
+bool FontSet::has_cjk(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size();)
+    if (is_cjk(next_code_point(utf8, i))) return true;
+  return false;
+}
+
+std::filesystem::path bundled_fonts_dir() { return data_dir() / "fonts"; }
+
+}  // namespace telar

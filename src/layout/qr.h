@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// QR codes: text -> module matrix (libqrencode, ECI 26 for UTF-8, structured append for
+// --qr-offline) -> one seamless vector Path with the 4-module quiet zone.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <utility>  // c_handles.h (via page.h) uses std::exchange without it
+#include <vector>
+
+#include "base/geometry.h"
+#include "base/units.h"
+#include "layout/page.h"
+
+namespace telar {
+
+/// Modules of one QR symbol, without the quiet zone.
+struct QrSymbol {
+  int width = 0;                   ///< modules per side (21 for version 1 … 177 for 40)
+  std::vector<std::uint8_t> dark;  ///< row-major width*width; 1 = dark module
+  int version = 0;                 ///< 1..40
+  char ec = 'M';                   ///< error correction: 'L', 'M', 'Q' or 'H'
+  bool eci = false;                ///< carries an ECI 26 (UTF-8) header
+
+  bool is_dark(int x, int y) const { return dark[static_cast<std::size_t>(y * width + x)] != 0; }
+};
+
+/// Modules of quiet zone on every side (ISO/IEC 18004 asks for 4).
+inline constexpr int kQrQuietModules = 4;
+/// The smallest module that prints and scans reliably (PRODUCT.md §4).
+inline constexpr Length kQrMinModule = Length::mm(0.4);
+
+/// Encodes `utf8` as one symbol of the smallest version that fits at error correction `ec`
+/// ('L', 'M', 'Q', 'H'). The bytes go in one 8-bit segment; when any byte is non-ASCII an
+/// ECI 26 header comes first so readers decode UTF-8 (without it zbar shows "bater穩a").
+/// Throws Error(data_error) when the text is empty or does not fit in version 40.
+QrSymbol encode_qr(std::string_view utf8, char ec);
+
+/// Structured append (up to 16 linked symbols, all of version `max_version`, same parity):
+/// the text is cut at code-point boundaries so each symbol alone is valid UTF-8, and the
+/// symbols in order concatenate to `utf8`. One symbol (no append header) when it fits in one.
+/// Throws Error(data_error) when 16 symbols are not enough.
+std::vector<QrSymbol> encode_qr_structured(std::string_view utf8, char ec, int max_version);
+
+/// Bytes of text one symbol of `version` holds at `ec` (one 8-bit segment, plus the ECI
+/// header when `eci`): 17 for 1-L, 213 for 10-M, 2953 for 40-L.
+int qr_capacity_bytes(int version, char ec, bool eci);
+
+/// Side of the printed code, quiet zone included, at `module` per module.
+Length qr_min_side(const QrSymbol& symbol, Length module = kQrMinModule);
+
+/// The dark modules as one path of closed axis-aligned polygons (outlines traced, holes
+/// wound the other way), to be filled with the nonzero rule: no seams between modules.
+/// `box` (points) includes the quiet zone; modules are square, side min(w, h)/(width + 8),
+/// and the code is centred in `box`.
+Path qr_path(const QrSymbol& symbol, const Rect& box);
+
+}  // namespace telar

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "layout/text.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <glib.h>
+
+namespace telar {
+
+std::string markup_escape(std::string_view text) {
+  gchar* e = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
+  std::string out(e);
+  g_free(e);
+  return out;
+}
+
+std::string hex_color(const Rgba& c) {
+  auto ch = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+  return fmt::format("#{:02x}{:02x}{:02x}", ch(c.r), ch(c.g), ch(c.b));
+}
+
+GRef<PangoLayout> make_layout(const FontSet& fonts, std::string_view lang, const TextStyle& style,
+                              std::string_view markup, double width) {
+  std::string desc = fmt::format("{} {}", style.font, style.size);
+  GRef<PangoLayout> layout = fonts.layout(lang, desc, "");
+  PangoLayout* l = layout.get();
+  pango_layout_set_markup(l, markup.data(), static_cast<int>(markup.size()));
+  pango_layout_set_alignment(l, style.align);
+  if (style.line_spacing > 0) pango_layout_set_line_spacing(l, static_cast<float>(style.line_spacing));
+  if (width > 0) {
+    pango_layout_set_width(l, static_cast<int>(std::lround(width * PANGO_SCALE)));
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+  }
+  if (style.letter_spacing != 0) {
+    PangoAttrList* attrs = pango_layout_get_attributes(l);
+    PangoAttrList* copy = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+    pango_attr_list_insert_before(
+        copy, pango_attr_letter_spacing_new(static_cast<int>(std::lround(style.letter_spacing * PANGO_SCALE))));
+    pango_layout_set_attributes(l, copy);
+    pango_attr_list_unref(copy);
+  }
+  return layout;
+}
+
+double layout_width(PangoLayout* layout) {
+  PangoRectangle logical;
+  pango_layout_get_extents(layout, nullptr, &logical);
+  return static_cast<double>(logical.x + logical.width) / PANGO_SCALE;
+}
+
+double layout_height(PangoLayout* layout) {
+  PangoRectangle logical;
+  pango_layout_get_extents(layout, nullptr, &logical);
+  return static_cast<double>(logical.y + logical.height) / PANGO_SCALE;
+}
+
+int line_count(PangoLayout* layout) { return pango_layout_get_line_count(layout); }
+
+double line_bottom(PangoLayout* layout, int index) {
+  PangoLayoutIter* it = pango_layout_get_iter(layout);
+  for (int i = 0; i < index && pango_layout_iter_next_line(it); ++i) {
+  }
+  PangoRectangle logical;
+  pango_layout_iter_get_line_extents(it, nullptr, &logical);
+  pango_layout_iter_free(it);
+  return static_cast<double>(logical.y + logical.height) / PANGO_SCALE;
+}
+
+int line_start(PangoLayout* layout, int index) {
+  PangoLayoutLine* line = pango_layout_get_line_readonly(layout, index);
+  return line ? line->start_index : 0;
+}
+
+bool fits_width(PangoLayout* layout, double width) {
+  PangoRectangle ink, logical;
+  int n = pango_layout_get_line_count(layout);
+  for (int i = 0; i < n; ++i) {
+    pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, i), &ink, &logical);
+    if (static_cast<double>(logical.width) / PANGO_SCALE > width + 0.01) return false;
+  }
+  return true;
+}
+
+double balance_lines(PangoLayout* layout, double max_width) {
+  const int lines = line_count(layout);
+  if (lines <= 1) return max_width;
+  double lo = max_width / 2, hi = max_width;  // hi always keeps the line count
+  for (int step = 0; step < 14; ++step) {
+    double mid = (lo + hi) / 2;
+    pango_layout_set_width(layout, static_cast<int>(std::lround(mid * PANGO_SCALE)));
+    if (line_count(layout) == lines && fits_width(layout, mid))
+      hi = mid;
+    else
+      lo = mid;
+  }
+  pango_layout_set_width(layout, static_cast<int>(std::lround(hi * PANGO_SCALE)));
+  return hi;
+}
+
+std::optional<Fitted> fit_text(const FontSet& fonts, std::string_view lang, TextStyle style,
+                               std::string_view markup, Size box, double min, double max,
+                               bool balance) {
+  const double w = box.w.pt(), h = box.h.pt();
+  auto try_size = [&](double size) -> GRef<PangoLayout> {
+    style.size = size;
+    GRef<PangoLayout> l = make_layout(fonts, lang, style, markup, w);
+    if (!fits_width(l.get(), w) || layout_height(l.get()) > h) return {};
+    return l;
+  };
+  // Quarter-point steps, searched by bisection: fit is monotone in size.
+  int lo = static_cast<int>(std::ceil(min * 4)), hi = static_cast<int>(std::floor(max * 4));
+  GRef<PangoLayout> best = try_size(lo / 4.0);
+  if (!best) return std::nullopt;
+  int best_q = lo;
+  while (lo < hi) {
+    int mid = (lo + hi + 1) / 2;
+    if (GRef<PangoLayout> l = try_size(mid / 4.0)) {
+      best = l;
+      best_q = mid;
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  double width = w;
+  if (balance) width = balance_lines(best.get(), w);
+  return Fitted{best, best_q / 4.0, width};
+}
+
+TextRun text_run(GRef<PangoLayout> layout, Point origin, Rgba color, std::string slot) {
+  TextRun r;
+  r.origin = origin;
+  r.layout = std::move(layout);
+  r.color = color;
+  r.slot = std::move(slot);
+  return r;
+}
+
+}  // namespace telar

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Setting text with Pango: styled layouts, measuring, balanced line breaks, fitting a box
+// by shrinking, and splitting a paragraph between pages at a line boundary.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <pango/pango.h>
+
+#include "base/c_handles.h"
+#include "base/geometry.h"
+#include "layout/fonts.h"
+#include "layout/page.h"
+
+namespace telar {
+
+struct TextStyle {
+  std::string font;   ///< Pango description without size, e.g. "Noto Sans Bold"
+  double size = 10;   ///< points
+  Rgba color;
+  PangoAlignment align = PANGO_ALIGN_LEFT;
+  double line_spacing = 0;  ///< factor of the font's height (0 = the font's own)
+  double letter_spacing = 0;  ///< points
+};
+
+/// Escapes text for Pango markup.
+std::string markup_escape(std::string_view text);
+/// "#rrggbb" for markup attributes.
+std::string hex_color(const Rgba& c);
+
+/// A layout of `markup` (Pango markup) in `style`, wrapped at `width` points (<= 0: no
+/// wrapping), on a context for `lang`.
+GRef<PangoLayout> make_layout(const FontSet& fonts, std::string_view lang, const TextStyle& style,
+                              std::string_view markup, double width);
+
+/// Logical size in points.
+double layout_width(PangoLayout* layout);
+double layout_height(PangoLayout* layout);
+int line_count(PangoLayout* layout);
+/// Bottom (points, from the layout's top) of line `index` (0-based).
+double line_bottom(PangoLayout* layout, int index);
+/// Byte offset in the layout's text where line `index` starts.
+int line_start(PangoLayout* layout, int index);
+/// True when no word had to be broken inside (every line fits the wrap width).
+bool fits_width(PangoLayout* layout, double width);
+
+/// Narrows the wrap width as far as it can go without adding a line, so the lines come out
+/// even (no lone word on the last line). Keeps alignment; returns the width chosen.
+double balance_lines(PangoLayout* layout, double max_width);
+
+struct Fitted {
+  GRef<PangoLayout> layout;
+  double size = 0;   ///< the size that fitted
+  double width = 0;  ///< the wrap width used (narrower than the box when balanced): place
+                     ///< the layout at (box.w - width) / 2 to centre the block
+};
+
+/// The largest size in [min, max] (quarter-point steps) at which `markup` fits `box`
+/// without breaking inside a word, lines balanced when `balance`. nullopt when it does not
+/// fit even at `min` (the caller names the slot in its error).
+std::optional<Fitted> fit_text(const FontSet& fonts, std::string_view lang, TextStyle style,
+                               std::string_view markup, Size box, double min, double max,
+                               bool balance);
+
+/// A TextRun for `layout` with its top-left at `origin`.
+TextRun text_run(GRef<PangoLayout> layout, Point origin, Rgba color, std::string slot);
+
+}  // namespace telar

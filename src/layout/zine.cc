@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "layout/zine.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "base/error.h"
+#include "base/utf8.h"
+#include "layout/motif.h"
+#include "layout/qr.h"
+#include "layout/text.h"
+#include "layout/zine_flow.h"
+
+namespace telar {
+namespace {
+
+constexpr int kInsidePages = 6;  // pages 2..7
+
+Rgba mix(Rgba a, Rgba b, double t) {
+  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
+}
+
+Shape filled(const Rect& r, Rgba color, std::string slot) {
+  Shape s;
+  s.path.rect(r);
+  s.fill = color;
+  s.slot = std::move(slot);
+  return s;
+}
+
+class ZinePages {
+ public:
+  ZinePages(const ZineDoc& doc, const Template& tpl, const FontSet& fonts, Size page,
+            Diagnostics& diags)
+      : doc_(doc), tpl_(tpl), fonts_(fonts), page_(page), diags_(diags) {
+    content_ = inset(Rect{0, 0, page.w.pt(), page.h.pt()}, tpl.margins);
+    small_.font = tpl.font("small").description;
+    small_.size = tpl.size("small").max.pt();
+    small_.color = mix(tpl.color("ink"), tpl.color("paper"), 0.3);
+    footer_h_ = small_.size * 1.4 + Length::mm(2).pt();
+  }
+
+  std::vector<Page> build(ZineLayoutInfo& info) {
+    std::vector<Page> pages(8, blank());
+    cover(pages[0]);
+    int first_inside = 1;
+    if (doc_.headline) {
+      headline(pages[1]);
+      first_inside = 2;
+    }
+    const int avail = 8 - 1 - first_inside;  // inside pages left for the body
+    std::vector<Page> inside = body(avail, info);
+    for (std::size_t i = 0; i < inside.size(); ++i) pages[static_cast<std::size_t>(first_inside) + i] = std::move(inside[i]);
+    back_cover(pages[7]);
+    for (int n = 2; n <= 7; ++n) footer(pages[static_cast<std::size_t>(n - 1)], n);
+    return pages;
+  }
+
+ private:
+  Page blank() const {
+    Page p;
+    p.trim = page_;
+    p.paper = tpl_.color("paper");
+    return p;
+  }
+
+  Rect flow_area() const { return {content_.x, content_.y, content_.w, content_.h - footer_h_}; }
+
+  [[noreturn]] void does_not_fit(const std::string& slot, double size, Loc loc) {
+    diags_.error(std::move(loc), msg(MsgId::zine_slot_does_not_fit, slot, fmt::format("{:g}", size)));
+    diags_.throw_if_errors();
+    throw Error(Exit::data_error, Loc{}, msg(MsgId::zine_slot_does_not_fit, slot, size));
+  }
+
+  void cover(Page& p) {
+    const std::string style = tpl_.option("cover", "band");
+    const Rect c = content_;
+    TextStyle title;
+    title.font = tpl_.font("title").description;
+    const SizeRange& tr = tpl_.size("title");
+    TextStyle meta = small_;
+    meta.font = tpl_.font("speaker").description;
+    meta.color = tpl_.color("ink");
+    meta.letter_spacing = meta.size * 0.08;
+    const std::string node = markup_escape(to_upper(doc_.node));
+    const std::string date = markup_escape(doc_.date);
+
+    if (style == "band") {
+      const double band_h = c.h * 0.62, pad = Length::mm(3.5).pt();
+      p.items.push_back(filled({c.x, c.y, c.w, band_h}, tpl_.color("ink"), "cover"));
+      title.color = tpl_.color("paper");
+      auto f = fit_text(fonts_, doc_.lang, title, markup_escape(doc_.title),
+                        Size{Length::pt(c.w - 2 * pad), Length::pt(band_h - 2 * pad)},
+                        tr.min.pt(), tr.max.pt(), true);
+      if (!f) does_not_fit("title", tr.min.pt(), doc_.title_loc);
+      double h = layout_height(f->layout.get());
+      p.items.push_back(text_run(f->layout, {c.x + pad, c.y + band_h - pad - h}, title.color, "title"));
+      double y = c.y + band_h + Length::mm(3).pt();
+      y = meta_lines(p, node, date, meta, c.x, y, c.w, PANGO_ALIGN_LEFT);
+      const double motif_h = std::min(c.bottom() - y - Length::mm(2).pt(), c.h * 0.16);
+      if (motif_h > Length::mm(6).pt()) {
+        Rect box{c.x, c.bottom() - motif_h, c.w, motif_h};
+        if (tpl_.motif) add_motif(p, box); else weave(p, box);
+      }
+      return;
+    }
+    title.color = tpl_.color("ink");
+    title.align = PANGO_ALIGN_CENTER;
+    double y = c.y;
+    if (style == "motif" && tpl_.motif) {
+      const double mh = c.h * 0.44;
+      add_motif(p, {c.x, c.y, c.w, mh});
+      y += mh + Length::mm(4).pt();
+    } else {
+      y += c.h * 0.18;
+    }
+    const double title_h = c.h * 0.34;
+    auto f = fit_text(fonts_, doc_.lang, title, markup_escape(doc_.title),
+                      Size{Length::pt(c.w), Length::pt(title_h)}, tr.min.pt(), tr.max.pt(), true);
+    if (!f) does_not_fit("title", tr.min.pt(), doc_.title_loc);
+    double h = layout_height(f->layout.get());
+    p.items.push_back(text_run(f->layout, {c.x + (c.w - f->width) / 2, y}, title.color, "title"));
+    y += h + Length::mm(3).pt();
+    const double rule_w = Length::mm(12).pt();
+    p.items.push_back(filled({c.x + (c.w - rule_w) / 2, y, rule_w, 1.6}, tpl_.color("accent"), "cover"));
+    y += Length::mm(3).pt();
+    meta_lines(p, node, date, meta, c.x, y, c.w, PANGO_ALIGN_CENTER);
+  }
+
+  double meta_lines(Page& p, const std::string& node, const std::string& date, TextStyle meta,
+                    double x, double y, double w, PangoAlignment align) {
+    meta.align = align;
+    if (!node.empty()) {
+      auto l = make_layout(fonts_, doc_.lang, meta, node, w);
+      p.items.push_back(text_run(l, {x, y}, meta.color, "node"));
+      y += layout_height(l.get()) + 1.5;
+    }
+    if (!date.empty()) {
+      TextStyle d = small_;
+      d.align = align;
+      auto l = make_layout(fonts_, doc_.lang, d, date, w);
+      p.items.push_back(text_run(l, {x, y}, d.color, "date"));
+      y += layout_height(l.get());
+    }
+    return y;
+  }
+
+  void add_motif(Page& p, const Rect& box) {
+    Picture pic = load_motif(tpl_.dir / *tpl_.motif, box);
+    pic.slot = "motif";
+    p.items.push_back(std::move(pic));
+  }
+
+  // A woven band drawn in code: warp and weft blocks alternating like plain weave.
+  void weave(Page& p, const Rect& box) {
+    const double rows = 3, cell = box.h / rows;
+    const int cols = std::max(4, static_cast<int>(std::floor(box.w / cell)));
+    const double cw = box.w / cols;
+    Shape s;
+    s.fill = tpl_.color("accent");
+    s.slot = "motif";
+    for (int r = 0; r < static_cast<int>(rows); ++r)
+      for (int k = 0; k < cols; ++k)
+        if ((r + k) % 2 == 0) s.path.rect({box.x + k * cw, box.y + r * cell, cw * 0.86, cell * 0.78});
+    p.items.push_back(std::move(s));
+  }
+
+  void headline(Page& p) {
+    const Rect c = flow_area();
+    const bool tint = tpl_.option("quotes", "rule") == "tint";
+    const SizeRange& hr = tpl_.size("headline");
+    TextStyle hs;
+    hs.font = tpl_.font("headline").description;
+    hs.color = tint ? tpl_.color("accent") : tpl_.color("ink");
+    hs.line_spacing = 1.05;
+    hs.align = tint ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+    const double pad = tint ? Length::mm(4).pt() : 0;
+    const double bar = tint ? 0 : Length::mm(2.2).pt();
+    TextStyle as = small_;
+    as.font = tpl_.font("speaker").description;
+    as.color = tpl_.color("accent");
+    as.letter_spacing = as.size * 0.08;
+    as.align = hs.align;
+    GRef<PangoLayout> attribution;
+    double ah = 0;
+    const double inner_w = c.w - 2 * pad;
+    if (!doc_.headline_attribution.empty()) {
+      attribution = make_layout(fonts_, doc_.lang, as, markup_escape(to_upper(doc_.headline_attribution)), inner_w);
+      ah = layout_height(attribution.get()) + Length::mm(3).pt();
+    }
+    const double box_h = c.h - 2 * pad - ah - bar * 3;
+    auto f = fit_text(fonts_, doc_.lang, hs, markup_escape(doc_.headline->text),
+                      Size{Length::pt(inner_w), Length::pt(box_h)}, hr.min.pt(), hr.max.pt(), true);
+    if (!f) does_not_fit("headline", hr.min.pt(), doc_.headline->loc);
+    const double h = layout_height(f->layout.get());
+    const double block = bar * 3 + h + ah;
+    double y = c.y + (c.h - block) / 2;  // optical centre: a touch above the middle
+    y -= (c.h - block) * 0.08;
+    if (tint) p.items.push_back(filled(c, tpl_.color("soft"), "headline"));
+    if (bar > 0) {
+      p.items.push_back(filled({c.x, y, Length::mm(14).pt(), bar}, tpl_.color("accent"), "headline"));
+      y += bar * 3;
+    }
+    const double x = c.x + pad + (hs.align == PANGO_ALIGN_CENTER ? (inner_w - f->width) / 2 : 0);
+    p.items.push_back(text_run(f->layout, {x, y}, hs.color, "headline"));
+    if (attribution) {
+      y += h + Length::mm(3).pt();
+      p.items.push_back(text_run(attribution, {c.x + pad, y}, as.color, "headline"));
+    }
+  }
+
+  std::vector<Page> body(int avail, ZineLayoutInfo& info) {
+    const SizeRange& br = tpl_.size("body");
+    const Rect area = flow_area();
+    std::optional<std::vector<FlowPage>> flow;
+    FlowParams params;
+    // Largest body size first, rounds on pages of their own when they fit that way.
+    for (bool breaks : {true, false}) {
+      params.round_breaks = breaks;
+      for (double s = br.max.pt(); s >= br.min.pt() - 1e-9 && !flow; s -= 0.25) {
+        params.body_size = s;
+        flow = flow_zine_body(doc_, tpl_, fonts_, area, params, avail);
+      }
+      if (flow) break;
+    }
+    if (!flow) {
+      diags_.error(doc_.body.empty() ? Loc{} : doc_.body.front().loc,
+                   msg(MsgId::zine_body_too_long, avail, fmt::format("{:g}", br.min.pt())));
+      diags_.throw_if_errors();
+    }
+    // Room to spare: the first highlights get pages of their own, then notes pages.
+    std::vector<std::size_t> quotes;
+    for (std::size_t i = 0; i < doc_.body.size(); ++i)
+      if (doc_.body[i].kind == ZineBlock::Kind::quote) quotes.push_back(i);
+    const int spare = avail - static_cast<int>(flow->size());
+    const std::size_t promote = std::min(quotes.size(), static_cast<std::size_t>(std::max(0, spare)));
+    if (promote > 0) {
+      params.skip.insert(quotes.begin(), quotes.begin() + static_cast<std::ptrdiff_t>(promote));
+      auto again = flow_zine_body(doc_, tpl_, fonts_, area, params, avail);
+      if (again) flow = std::move(again);
+      else params.skip.clear();
+    }
+    info.body_size = params.body_size;
+    info.round_breaks = params.round_breaks;
+    info.flow_pages = static_cast<int>(flow->size());
+    info.quote_pages = static_cast<int>(params.skip.size());
+
+    std::vector<Page> out;
+    auto promoted = params.skip.begin();
+    for (FlowPage& fp : *flow) {
+      Page p = blank();
+      p.items = std::move(fp.items);
+      std::size_t last = fp.blocks.empty() ? 0 : fp.blocks.back();
+      out.push_back(std::move(p));
+      // A promoted quote follows the page where its place in the conversation was.
+      while (promoted != params.skip.end() && (fp.blocks.empty() || *promoted < last + 1)) {
+        out.push_back(quote_page(doc_.body[*promoted]));
+        ++promoted;
+      }
+    }
+    while (promoted != params.skip.end()) out.push_back(quote_page(doc_.body[*promoted++]));
+    while (static_cast<int>(out.size()) < avail) {
+      out.push_back(notes_page());
+      ++info.notes_pages;
+    }
+    return out;
+  }
+
+  Page quote_page(const ZineBlock& q) {
+    Page p = blank();
+    const Rect c = flow_area();
+    const double lo = tpl_.size("quote").max.pt(), hi = tpl_.size("headline").max.pt() * 0.8;
+    double size = lo;
+    std::vector<Item> scratch;
+    for (double s = hi; s >= lo; s -= 0.5) {
+      if (place_quote(scratch, q, doc_, tpl_, fonts_, s, c.x, 0, c.w, true) <= c.h * 0.8) {
+        size = s;
+        break;
+      }
+    }
+    double h = place_quote(scratch, q, doc_, tpl_, fonts_, size, c.x, 0, c.w, true);
+    if (h > c.h) does_not_fit("quote", size, q.loc);
+    place_quote(p.items, q, doc_, tpl_, fonts_, size, c.x, c.y + (c.h - h) * 0.42, c.w, false);
+    return p;
+  }
+
+  Page notes_page() {
+    Page p = blank();
+    const Rect c = flow_area();
+    TextStyle ls = small_;
+    ls.font = tpl_.font("speaker").description;
+    ls.color = tpl_.color("accent");
+    ls.letter_spacing = ls.size * 0.08;
+    auto l = make_layout(fonts_, doc_.lang, ls, markup_escape(to_upper(doc_.label_notes)), c.w);
+    p.items.push_back(text_run(l, {c.x, c.y}, ls.color, "notes"));
+    const double step = Length::mm(7).pt();
+    Shape lines;
+    lines.stroke = Stroke{0.4, tpl_.color("guide"), {}};
+    lines.slot = "notes";
+    for (double y = c.y + layout_height(l.get()) + step; y <= c.bottom(); y += step)
+      lines.path.move_to({c.x, y}).line_to({c.right(), y});
+    p.items.push_back(std::move(lines));
+    return p;
+  }
+
+  void back_cover(Page& p) {
+    const Rect c = content_;
+    double y = c.y;
+    TextStyle ts;
+    ts.font = tpl_.font("title").description;
+    ts.size = std::min(tpl_.size("title").min.pt(), 14.0);
+    ts.color = tpl_.color("ink");
+    ts.align = PANGO_ALIGN_CENTER;
+    auto tl = make_layout(fonts_, doc_.lang, ts, markup_escape(doc_.title), c.w);
+    balance_lines(tl.get(), c.w);
+    p.items.push_back(text_run(tl, {c.x + (c.w - layout_width_of(tl)) / 2, y}, ts.color, "back"));
+    y += layout_height(tl.get()) + Length::mm(5).pt();
+
+    if (!doc_.qr_payload.empty()) {
+      QrSymbol sym = encode_qr(doc_.qr_payload, tpl_.qr_ec);
+      const double min_side = qr_min_side(sym).pt();
+      double side = std::clamp(c.w * 0.7, min_side, c.w);
+      if (min_side > c.w) does_not_fit("qr", 0, doc_.link_loc);
+      Rect box{c.x + (c.w - side) / 2, y, side, side};
+      Shape qr;
+      qr.path = qr_path(sym, box);
+      qr.fill = Rgba{0, 0, 0, 1};
+      qr.slot = "qr";
+      p.items.push_back(filled(box, Rgba{1, 1, 1, 1}, "qr"));  // quiet zone on any paper colour
+      p.items.push_back(std::move(qr));
+      y += side + Length::mm(1).pt();
+      TextStyle ss = small_;
+      ss.align = PANGO_ALIGN_CENTER;
+      ss.color = tpl_.color("ink");
+      auto sl = make_layout(fonts_, doc_.lang, ss, markup_escape(doc_.label_scan), c.w);
+      p.items.push_back(text_run(sl, {c.x, y}, ss.color, "scan"));
+      y += layout_height(sl.get()) + 1;
+      TextStyle us = small_;
+      us.align = PANGO_ALIGN_CENTER;
+      us.size = std::max(tpl_.size("small").min.pt(), small_.size * 0.85);
+      auto ul = make_layout(fonts_, doc_.lang, us, markup_escape(doc_.link_text), c.w);
+      pango_layout_set_wrap(ul.get(), PANGO_WRAP_CHAR);
+      p.items.push_back(text_run(ul, {c.x, y}, us.color, "link"));
+    }
+
+    // Colophon at the foot: the node, the date, and the template's line.
+    TextStyle cs = small_;
+    cs.align = PANGO_ALIGN_CENTER;
+    std::string text = markup_escape(doc_.label_colophon);
+    if (!doc_.date.empty()) text = markup_escape(doc_.date) + "\n" + text;
+    if (!doc_.node.empty()) text = markup_escape(doc_.node) + "\n" + text;
+    auto cl = make_layout(fonts_, doc_.lang, cs, text, c.w);
+    const double ch = layout_height(cl.get());
+    if (c.bottom() - ch < y + Length::mm(8).pt() && !doc_.qr_payload.empty()) {
+      // The QR code's text ran long: shrink nothing silently, say which slot.
+      if (c.bottom() - ch < y) does_not_fit("colophon", cs.size, Loc{});
+    }
+    p.items.push_back(text_run(cl, {c.x, c.bottom() - ch}, cs.color, "colophon"));
+  }
+
+  static double layout_width_of(const GRef<PangoLayout>& l) {
+    return static_cast<double>(pango_layout_get_width(l.get())) / PANGO_SCALE;
+  }
+
+  void footer(Page& p, int number) {
+    TextStyle fs = small_;
+    fs.align = PANGO_ALIGN_CENTER;
+    auto l = make_layout(fonts_, doc_.lang, fs, fmt::format("{}", number), content_.w);
+    p.items.push_back(text_run(l, {content_.x, content_.bottom() - layout_height(l.get())}, fs.color, "folio"));
+  }
+
+  const ZineDoc& doc_;
+  const Template& tpl_;
+  const FontSet& fonts_;
+  Size page_;
+  Diagnostics& diags_;
+  Rect content_;
+  TextStyle small_;
+  double footer_h_ = 0;
+};
+
+}  // namespace
+
+std::vector<Page> layout_zine(const ZineDoc& doc, const Template& tpl, const FontSet& fonts,
+                              Size page, Diagnostics& diags, ZineLayoutInfo* info) {
+  ZineLayoutInfo local;
+  std::vector<Page> pages = ZinePages(doc, tpl, fonts, page, diags).build(info ? *info : local);
+  // A character no bundled font has would print as a box: refuse, naming the slot.
+  for (const Page& p : pages)
+    for (const Item& it : p.items)
+      if (const auto* run = std::get_if<TextRun>(&it))
+        for (const MissingGlyph& g : FontSet::missing_glyphs(run->layout.get()))
+          diags.error(Loc{doc.source_name}, msg(MsgId::font_missing_glyph,
+                                                fmt::format("{:04X}", static_cast<unsigned>(g.code_point)),
+                                                run->slot));
+  diags.throw_if_errors();
+  return pages;
+}
+
+}  // namespace telar

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "layout/zine_flow.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "base/utf8.h"
+
+namespace telar {
+namespace {
+
+constexpr int kMinLines = 2;  // widow and orphan control
+
+Rgba mix(Rgba a, Rgba b, double t) {
+  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
+}
+
+// A paragraph as markup: a fixed prefix (the run-in speaker name) and escaped text that
+// can be cut at any byte offset of the plain text.
+struct Para {
+  std::string prefix_markup;
+  std::size_t prefix_bytes = 0;  // plain-text length of the prefix
+  std::string text;              // plain
+  std::string wrap_open, wrap_close;
+  TextStyle style;
+  std::string slot;
+
+  std::string markup(std::size_t from, std::size_t to) const {
+    std::string m = wrap_open;
+    if (from == 0) m += prefix_markup;
+    m += markup_escape(std::string_view(text).substr(from, to - from));
+    return m + wrap_close;
+  }
+};
+
+class Flow {
+ public:
+  Flow(const ZineDoc& doc, const Template& tpl, const FontSet& fonts, const Rect& area,
+       const FlowParams& p, int max_pages)
+      : doc_(doc), tpl_(tpl), fonts_(fonts), area_(area), p_(p), max_pages_(max_pages) {
+    const double s = p.body_size;
+    leading_ = s * 1.32;
+    body_.font = tpl.font("body").description;
+    body_.size = s;
+    body_.color = tpl.color("ink");
+    body_.line_spacing = 1.32;
+    round_ = body_;
+    round_.font = tpl.font("headline").description;
+    round_.size = s * 1.45;
+    round_.line_spacing = 1.1;
+    round_.color = tpl.color("accent");
+    quote_size_ = std::clamp(s * 1.3, tpl.size("quote").min.pt(), tpl.size("quote").max.pt());
+  }
+
+  bool run() {
+    new_page();
+    for (std::size_t i = 0; i < doc_.body.size(); ++i) {
+      if (p_.skip.count(i)) continue;
+      const ZineBlock& b = doc_.body[i];
+      bool ok = true;
+      switch (b.kind) {
+        case ZineBlock::Kind::round: ok = place_round(i); break;
+        case ZineBlock::Kind::quote: ok = place_quote_block(i); break;
+        default: ok = place_para(i, para_for(b)); break;
+      }
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  std::vector<FlowPage> pages() && { return std::move(pages_); }
+
+ private:
+  Para para_for(const ZineBlock& b) const {
+    Para p;
+    p.style = body_;
+    p.text = b.text;
+    if (b.kind == ZineBlock::Kind::narration) {
+      Rgba muted = mix(tpl_.color("ink"), tpl_.color("paper"), 0.25);
+      p.wrap_open = fmt::format("<span style=\"italic\" foreground=\"{}\">", hex_color(muted));
+      p.wrap_close = "</span>";
+      p.slot = "narration";
+    } else {
+      std::string name = to_upper(b.speaker);
+      double size = p_.body_size * 0.8;
+      p.prefix_markup = fmt::format(
+          "<span font_desc=\"{} {}\" foreground=\"{}\" letter_spacing=\"{}\">{}</span>\u2002",
+          tpl_.font("speaker").description, size, hex_color(tpl_.color("accent")),
+          static_cast<int>(size * 0.06 * PANGO_SCALE), markup_escape(name));
+      p.prefix_bytes = name.size() + std::string("\u2002").size();
+      p.slot = "turn";
+    }
+    return p;
+  }
+
+  void new_page() {
+    pages_.emplace_back();
+    y_ = area_.y;
+    page_has_round_ = false;
+  }
+  bool at_top() const { return y_ <= area_.y + 0.01; }
+  double room() const { return area_.bottom() - y_; }
+  bool page_limit() const { return static_cast<int>(pages_.size()) > max_pages_; }
+
+  bool advance_page() {
+    new_page();
+    return !page_limit();
+  }
+
+  bool place_round(std::size_t i) {
+    const ZineBlock& b = doc_.body[i];
+    // A new round starts a new page, unless this page holds only the preamble (narration
+    // before the first round), which then reads as the round's introduction.
+    if (p_.round_breaks && page_has_round_ && !advance_page()) return false;
+    double before = at_top() ? 0 : leading_ * 1.1;
+    GRef<PangoLayout> l = make_layout(fonts_, doc_.lang, round_, markup_escape(b.text), area_.w);
+    balance_lines(l.get(), area_.w);
+    double h = layout_height(l.get());
+    // Keep with next: the heading plus two lines of what follows.
+    double need = before + h + leading_ * 0.5 + leading_ * kMinLines;
+    if (need > room() && !at_top()) {
+      if (!advance_page()) return false;
+      before = 0;
+    }
+    if (h > room()) return false;
+    y_ += before;
+    pages_.back().items.push_back(text_run(l, {area_.x, y_}, round_.color, "round"));
+    page_has_round_ = true;
+    pages_.back().blocks.push_back(i);
+    y_ += h + leading_ * 0.5;
+    return true;
+  }
+
+  bool place_quote_block(std::size_t i) {
+    const ZineBlock& b = doc_.body[i];
+    std::vector<Item> scratch;
+    double before = at_top() ? 0 : leading_ * 0.6;
+    double h = place_quote(scratch, b, doc_, tpl_, fonts_, quote_size_, area_.x, 0, area_.w, true);
+    if (before + h > room()) {
+      if (!advance_page()) return false;
+      before = 0;
+      if (h > room()) return false;
+    }
+    y_ += before;
+    place_quote(pages_.back().items, b, doc_, tpl_, fonts_, quote_size_, area_.x, y_, area_.w, false);
+    pages_.back().blocks.push_back(i);
+    y_ += h + leading_ * 0.6;
+    return true;
+  }
+
+  bool place_para(std::size_t i, const Para& p) {
+    std::size_t from = 0;
+    const std::size_t end = p.text.size();
+    bool first_part = true;
+    while (true) {
+      double before = at_top() ? 0 : leading_ * 0.4;
+      GRef<PangoLayout> l =
+          make_layout(fonts_, doc_.lang, p.style, p.markup(from, end), area_.w);
+      const int n = line_count(l.get());
+      const double h = layout_height(l.get());
+      if (before + h <= room()) {
+        y_ += before;
+        pages_.back().items.push_back(text_run(l, {area_.x, y_}, p.style.color, p.slot));
+        if (first_part) pages_.back().blocks.push_back(i);
+        y_ += h;
+        return true;
+      }
+      // How many lines fit here? Split only with two lines on each side.
+      int fit = 0;
+      while (fit < n && before + line_bottom(l.get(), fit) <= room()) ++fit;
+      if (n >= 2 * kMinLines && fit >= kMinLines) {
+        fit = std::min(fit, n - kMinLines);
+        const int cut = line_start(l.get(), fit);  // byte offset in the layout's text
+        const std::size_t prefix = from == 0 ? p.prefix_bytes : 0;
+        const std::size_t cut_text = from + static_cast<std::size_t>(cut) - prefix;
+        GRef<PangoLayout> head =
+            make_layout(fonts_, doc_.lang, p.style, p.markup(from, cut_text), area_.w);
+        y_ += before;
+        pages_.back().items.push_back(text_run(head, {area_.x, y_}, p.style.color, p.slot));
+        if (first_part) pages_.back().blocks.push_back(i);
+        first_part = false;
+        from = cut_text;
+        while (from < end && p.text[from] == ' ') ++from;
+        if (!advance_page()) return false;
+        continue;
+      }
+      if (at_top()) return false;  // taller than a page and cannot split: does not fit
+      if (!advance_page()) return false;
+    }
+  }
+
+  const ZineDoc& doc_;
+  const Template& tpl_;
+  const FontSet& fonts_;
+  Rect area_;
+  FlowParams p_;
+  int max_pages_;
+  TextStyle body_, round_;
+  double leading_ = 12, quote_size_ = 12, y_ = 0;
+  bool page_has_round_ = false;
+  std::vector<FlowPage> pages_;
+};
+
+}  // namespace
+
+double place_quote(std::vector<Item>& out, const ZineBlock& q, const ZineDoc& doc,
+                   const Template& tpl, const FontSet& fonts, double quote_size, double x,
+                   double y, double width, bool measure_only) {
+  const bool tint = tpl.option("quotes", "rule") == "tint";
+  const double pad = tint ? quote_size * 0.7 : 0;
+  const double indent = tint ? pad : quote_size * 0.9;
+  TextStyle qs;
+  qs.font = tpl.font("quote").description;
+  qs.size = quote_size;
+  qs.color = tpl.color("ink");
+  qs.line_spacing = 1.18;
+  const double text_w = width - indent - pad;
+  GRef<PangoLayout> ql =
+      make_layout(fonts, doc.lang, qs, markup_escape("\u201C" + q.text + "\u201D"), text_w);
+  balance_lines(ql.get(), text_w);
+  double h = layout_height(ql.get());
+  GRef<PangoLayout> al;
+  TextStyle as;
+  if (!q.speaker.empty()) {
+    as.font = tpl.font("speaker").description;
+    as.size = std::max(quote_size * 0.55, tpl.size("small").min.pt());
+    as.color = tpl.color("accent");
+    as.letter_spacing = as.size * 0.06;
+    al = make_layout(fonts, doc.lang, as, markup_escape("— " + to_upper(q.speaker)), text_w);
+  }
+  const double gap = quote_size * 0.35;
+  const double total = pad + h + (al ? gap + layout_height(al.get()) : 0) + pad;
+  if (measure_only) return total;
+
+  if (tint) {
+    Shape bg;
+    bg.path.rect({x, y, width, total});
+    bg.fill = tpl.color("soft");
+    bg.slot = "quote";
+    out.push_back(bg);
+  } else {
+    Shape bar;
+    bar.path.rect({x, y + quote_size * 0.15, std::max(1.2, quote_size * 0.14), total - quote_size * 0.3});
+    bar.fill = tpl.color("accent");
+    bar.slot = "quote";
+    out.push_back(bar);
+  }
+  out.push_back(text_run(ql, {x + indent, y + pad}, qs.color, "quote"));
+  if (al) out.push_back(text_run(al, {x + indent, y + pad + h + gap}, as.color, "quote"));
+  return total;
+}
+
+std::optional<std::vector<FlowPage>> flow_zine_body(const ZineDoc& doc, const Template& tpl,
+                                                    const FontSet& fonts, const Rect& area,
+                                                    const FlowParams& params, int max_pages) {
+  Flow flow(doc, tpl, fonts, area, params, max_pages);
+  if (!flow.run()) return std::nullopt;
+  std::vector<FlowPage> pages = std::move(flow).pages();
+  while (!pages.empty() && pages.back().items.empty()) pages.pop_back();
+  if (static_cast<int>(pages.size()) > max_pages) return std::nullopt;
+  return pages;
+}
+
+}  // namespace telar

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The last stage: Sheets -> bytes in memory (PDF, SVG, PNG), deterministic; then the file
+// names they go to. Nothing here touches the disk (jobs/ commits the FileBytes).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/atomic_file.h"
+#include "impose/sheet.h"
+#include "layout/page.h"
+
+namespace telar {
+
+enum class Format { pdf, svg, png };
+
+/// By the extension of `out`, case-insensitive (.pdf, .svg, .png); anything else throws
+/// Error::usage(usage_bad_format).
+Format format_of(const std::filesystem::path& out);
+
+struct EncodeOptions {
+  double dpi = 150;   ///< PNG only: pixels per inch
+  std::string title;  ///< PDF /Title (from the story's front matter); empty = none
+  std::optional<std::int64_t> source_date_epoch;  ///< PDF creation date; none = no date
+
+  /// Defaults, plus SOURCE_DATE_EPOCH when it is all digits (anything else is ignored).
+  static EncodeOptions from_env();
+};
+
+struct Blob {
+  std::string bytes;
+  friend bool operator==(const Blob&, const Blob&) = default;
+};
+
+/// PDF: one Blob, one page per sheet. SVG and PNG: one Blob per sheet. Deterministic: the
+/// same input gives the same bytes, also when called again in the same process. Throws
+/// Error(failure, render_failed) when Cairo fails or there is no sheet.
+std::vector<Blob> encode(const std::vector<Sheet>& sheets, const std::vector<Page>& pages,
+                         Format format, const EncodeOptions& opt);
+
+/// One blob goes to `out` itself; several to "name-1.svg", "name-2.svg"…, the number
+/// zero-padded to the width of the count ("name-01" … "name-12").
+std::vector<FileBytes> name_outputs(const std::filesystem::path& out, std::vector<Blob> blobs);
+
+// The per-format encoders (pdf.cc, svg.cc, png.cc) and their pure helpers, for tests.
+Blob encode_pdf(const std::vector<Sheet>& sheets, const std::vector<Page>& pages,
+                const EncodeOptions& opt);
+Blob encode_svg(const Sheet& sheet, const std::vector<Page>& pages);
+Blob encode_png(const Sheet& sheet, const std::vector<Page>& pages, double dpi);
+
+/// "YYYY-MM-DDThh:mm:ssZ" (UTC), the ISO form Cairo's PDF metadata takes; nullopt when
+/// the year is outside 0..9999.
+std::optional<std::string> iso_date(std::int64_t epoch_seconds);
+/// SOURCE_DATE_EPOCH's value when it is 1..18 ASCII digits, else nullopt.
+std::optional<std::int64_t> parse_source_date_epoch(const char* value);
+/// Renames every id="…" of an SVG document, and every reference to it (#id, url(#id),
+/// xlink:href="#id"), to prefix + counter in order of first appearance ("surface7" ->
+/// "surface1"), so that Cairo's process-wide counters never reach the output.
+std::string renumber_svg_ids(std::string_view svg);
+/// Inserts a pHYs chunk (pixels per metre, rounded) right after the IHDR chunk.
+std::string add_png_phys(std::string_view png, double dpi);
+/// CRC-32 (ISO 3309, as PNG and zlib use it).
+std::uint32_t crc32(std::string_view bytes);
+
+}  // namespace telar

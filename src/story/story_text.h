@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Private to src/story: a story file as decoded lines (BOM stripped, any line ending, bad
+// bytes reported and replaced), plus the small text helpers the story parsers share.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diag.h"
+#include "base/source.h"
+#include "story/story.h"
+
+namespace telar::story_detail {
+
+struct Line {
+  int number = 0;    ///< 1-based, counting LF, CRLF and lone CR endings alike
+  std::string text;  ///< valid UTF-8 (bad bytes replaced by U+FFFD), no ending, no BOM
+};
+
+/// Splits `src` into lines. Reports the first invalid UTF-8 sequence or NUL byte at its
+/// line:column (one error per file: the cause is the same everywhere) and goes on.
+std::vector<Line> decode_lines(const SourceText& src, Diagnostics& diags);
+
+/// `s` with every invalid UTF-8 sequence and NUL byte replaced by U+FFFD.
+std::string valid_utf8(std::string_view s);
+/// 1-based column, in code points, of byte `offset` in `line`.
+int column_of(std::string_view line, std::size_t offset);
+/// Bytes taken by the whitespace character at s[i] (space, tab, no-break spaces), or 0.
+std::size_t space_len(std::string_view s, std::size_t i);
+std::size_t skip_space(std::string_view s, std::size_t i);
+std::string_view trim(std::string_view s);
+bool is_blank(std::string_view s);
+
+/// Where a diagnostic about `line` at byte `offset` points.
+Loc loc_at(const std::string& file, const Line& line, std::size_t offset);
+
+struct FrontMatterResult {
+  FrontMatter meta;
+  std::size_t body_begin = 0;  ///< index into the lines where the body starts
+  bool body_ok = true;         ///< false when the front matter swallowed the whole file
+};
+
+/// Reads the `---` YAML block at the top of the file (front_matter.cc).
+FrontMatterResult parse_front_matter(const std::vector<Line>& lines, const std::string& file,
+                                     Diagnostics& diags);
+
+/// One body line, classified (turn_line.cc). Continuation lines never get here.
+struct LineParse {
+  enum class Kind { blank, heading, narration, turn };
+  Kind kind = Kind::narration;
+  int level = 0;                  ///< number of '#' for a heading
+  bool highlight = false;         ///< the line starts with '>'
+  std::optional<int> at_seconds;  ///< a valid leading [hh:mm:ss] / [mm:ss]
+  std::string speaker;            ///< NFC, inner whitespace collapsed; empty for narration
+  std::string text;               ///< trimmed, not yet NFC (heading: the question)
+  int column = 1;                 ///< where the speaker (or else the text) starts
+};
+
+/// `in_narration`: the line sits right under a narration line, so (as in a Markdown
+/// paragraph) a "Name:" whose name is not written like a name continues the narration.
+LineParse parse_line(const Line& line, const std::string& file, bool in_narration,
+                     Diagnostics& diags);
+
+/// The exact name rules of docs/story-format.md, exposed for tests.
+bool looks_like_name(std::string_view candidate, bool in_narration);
+
+}  // namespace telar::story_detail

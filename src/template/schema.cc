@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "template/schema.h"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+namespace telar {
+namespace {
+
+// --- zine (PRODUCT.md §2; the roles layout/zine*.cc reads)
+constexpr std::string_view kZineFonts[] = {"title", "headline", "body", "speaker", "quote", "small"};
+constexpr std::string_view kZineColors[] = {"ink", "paper", "accent", "soft", "guide"};
+constexpr std::string_view kZineSizes[] = {"title", "headline", "body", "quote", "small"};
+constexpr std::string_view kZineLabels[] = {"scan", "colophon", "notes"};
+constexpr std::string_view kZineCover[] = {"band", "motif", "plain"};
+constexpr std::string_view kZineQuotes[] = {"rule", "tint"};
+constexpr OptionSpec kZineOptions[] = {{"cover", kZineCover}, {"quotes", kZineQuotes}};
+
+// Banner and manual: open until their layouts say which roles they read.
+constexpr KindSchema kKinds[] = {
+    {ArtifactKind::zine, "zine", "fotocopia", kZineFonts, kZineColors, kZineSizes, kZineLabels,
+     kZineOptions},
+    {ArtifactKind::banner, "banner", "", {}, {}, {}, {}, {}},
+    {ArtifactKind::manual, "manual", "", {}, {}, {}, {}, {}},
+};
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Edits (insert, delete, replace, swap two neighbours: "gpa" -> "gap" is one) between
+// a and b, ignoring case.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::size_t n = b.size() + 1;
+  std::vector<std::size_t> d((a.size() + 1) * n);
+  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * n + j]; };
+  for (std::size_t i = 0; i <= a.size(); ++i) at(i, 0) = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) at(0, j) = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const bool same = lower(a[i - 1]) == lower(b[j - 1]);
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (same ? 0 : 1)});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+    }
+  }
+  return at(a.size(), b.size());
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = lower(c);
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::span<const KindSchema> all_kind_schemas() { return kKinds; }
+
+const KindSchema& kind_schema(ArtifactKind kind) {
+  for (const auto& k : kKinds)
+    if (k.kind == kind) return k;
+  return kKinds[0];
+}
+
+const KindSchema* find_kind_schema(std::string_view name) {
+  for (const auto& k : kKinds)
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+std::optional<std::string_view> closest_name(std::string_view word,
+                                             std::span<const std::string_view> candidates) {
+  // Like ninja's SpellcheckString: a third of the word may be wrong, at least one letter.
+  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  std::optional<std::string_view> best;
+  std::size_t best_distance = limit + 1;
+  for (std::string_view c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::string join_names(std::span<const std::string_view> names) {
+  std::string out;
+  for (std::string_view n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+std::optional<Rgba> parse_rgba(std::string_view text) {
+  if ((text.size() != 7 && text.size() != 9) || text.front() != '#') return std::nullopt;
+  double ch[4] = {0, 0, 0, 1};
+  for (std::size_t i = 1, k = 0; i < text.size(); i += 2, ++k) {
+    const int hi = hex_digit(text[i]), lo = hex_digit(text[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    ch[k] = (hi * 16 + lo) / 255.0;
+  }
+  return Rgba{ch[0], ch[1], ch[2], ch[3]};
+}
+
+std::optional<Length> parse_template_length(std::string_view text) {
+  text = trim(text);
+  if (text == "0") return Length{};
+  // An empty default unit makes a bare number invalid: "7" could be mm or pt.
+  return parse_length(text, "");
+}
+
+std::optional<Size> parse_paper(std::string_view text) {
+  text = trim(text);
+  if (auto named = paper_size(text)) return named;
+  std::size_t x = text.find_first_of("xX");
+  if (x == std::string_view::npos) return std::nullopt;
+  std::string_view w = trim(text.substr(0, x)), h = trim(text.substr(x + 1));
+  // "210x297mm": the unit written once, after the height, applies to both sides.
+  std::size_t unit_at = h.find_first_not_of("0123456789.");
+  if (unit_at == std::string_view::npos || unit_at == 0) return std::nullopt;
+  std::string unit(trim(h.substr(unit_at)));
+  auto lw = parse_length(w, unit), lh = parse_length(h, "");
+  if (!lw || !lh || lw->pt() <= 0 || lh->pt() <= 0) return std::nullopt;
+  return Size{*lw, *lh};
+}
+
+}  // namespace telar

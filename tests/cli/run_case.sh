@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Runs one golden CLI case: tests/cli/<case>/{args, inputs..., stderr.en, stderr.es, exit}.
+# The case's files are copied into an empty folder, `telar <args>` runs there in English and
+# in Spanish; stderr and the exit status must match exactly, and no file may be left behind
+# unless the case lists it in `creates`.
+set -uo pipefail
+telar=$1 dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL [$(basename "$dir")]: $*" >&2; exit 1; }
+
+for lang in en es; do
+  rm -rf "$work/run" && mkdir "$work/run"
+  find "$dir" -maxdepth 1 -type f ! -name args ! -name 'stderr.*' ! -name exit ! -name creates \
+    -exec cp {} "$work/run/" \;
+  before=$(cd "$work/run" && ls -A | sort)
+  read -r -a argv < "$dir/args"
+  if [ "$lang" = es ]; then L=es_CL.UTF-8; else L=C.UTF-8; fi
+  (cd "$work/run" && LANG=$L LC_ALL= LANGUAGE= "$telar" "${argv[@]}" >"$work/stdout" 2>"$work/stderr")
+  code=$?
+  want=$(cat "$dir/exit")
+  [ "$code" = "$want" ] || { cat "$work/stderr"; fail "$lang: exit $code, expected $want"; }
+  if [ -f "$dir/stderr.$lang" ]; then
+    diff -u "$dir/stderr.$lang" "$work/stderr" || fail "$lang: stderr differs"
+  fi
+  after=$(cd "$work/run" && ls -A | sort)
+  expected_after=$before
+  if [ -f "$dir/creates" ]; then expected_after=$(printf '%s\n%s\n' "$before" "$(cat "$dir/creates")" | sort); fi
+  [ "$after" = "$expected_after" ] || fail "$lang: files left behind: $(comm -13 <(echo "$before") <(echo "$after") | tr '\n' ' ')"
+done
+echo "ok [$(basename "$dir")]"
