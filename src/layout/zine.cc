@@ -214,33 +214,57 @@ class ZinePages {
   std::vector<Page> body(int avail, ZineLayoutInfo& info) {
     const SizeRange& br = tpl_.size("body");
     const Rect area = flow_area();
+    std::vector<std::size_t> quotes;
+    for (std::size_t i = 0; i < doc_.body.size(); ++i)
+      if (doc_.body[i].kind == ZineBlock::Kind::quote) quotes.push_back(i);
+
+    // One candidate: the body flowed at size s; with room to spare, the first highlights
+    // move to pages of their own (the flow is redone without them), notes pages fill the rest.
+    auto candidate = [&](FlowParams p) -> std::optional<std::pair<std::vector<FlowPage>, FlowParams>> {
+      auto f = flow_zine_body(doc_, tpl_, fonts_, area, p, avail);
+      if (!f) return std::nullopt;
+      const int spare = avail - static_cast<int>(f->size());
+      const std::size_t promote = std::min(quotes.size(), static_cast<std::size_t>(std::max(0, spare)));
+      if (promote > 0) {
+        FlowParams q = p;
+        q.skip.insert(quotes.begin(), quotes.begin() + static_cast<std::ptrdiff_t>(promote));
+        if (auto again = flow_zine_body(doc_, tpl_, fonts_, area, q, avail)) return std::pair{std::move(*again), q};
+      }
+      return std::pair{std::move(*f), p};
+    };
+    // The least bad candidate wins: smaller type costs, a nearly empty page (a runt) costs
+    // more, a notes page (filler) costs a little, and so does giving up the round breaks.
+    auto badness = [&](const std::vector<FlowPage>& pages, const FlowParams& p) {
+      double b = (br.max.pt() - p.body_size) * 4 + (p.round_breaks ? 0 : 3);
+      for (const FlowPage& fp : pages) {
+        const double fill = fp.filled / area.h;
+        if (fill < 0.35) b += 16 * (1 - fill / 0.35);
+      }
+      const int notes = avail - static_cast<int>(pages.size() + p.skip.size());
+      return b + 2.0 * std::max(0, notes);
+    };
     std::optional<std::vector<FlowPage>> flow;
     FlowParams params;
-    // Largest body size first, rounds on pages of their own when they fit that way.
+    double best = 0;
     for (bool breaks : {true, false}) {
-      params.round_breaks = breaks;
-      for (double s = br.max.pt(); s >= br.min.pt() - 1e-9 && !flow; s -= 0.25) {
-        params.body_size = s;
-        flow = flow_zine_body(doc_, tpl_, fonts_, area, params, avail);
+      FlowParams p;
+      p.round_breaks = breaks;
+      for (double s = br.max.pt(); s >= br.min.pt() - 1e-9; s -= 0.25) {
+        p.body_size = s;
+        auto c = candidate(p);
+        if (!c) continue;
+        double bad = badness(c->first, c->second);
+        if (!flow || bad < best) {
+          flow = std::move(c->first);
+          params = c->second;
+          best = bad;
+        }
       }
-      if (flow) break;
     }
     if (!flow) {
       diags_.error(doc_.body.empty() ? Loc{} : doc_.body.front().loc,
                    msg(MsgId::zine_body_too_long, avail, fmt::format("{:g}", br.min.pt())));
       diags_.throw_if_errors();
-    }
-    // Room to spare: the first highlights get pages of their own, then notes pages.
-    std::vector<std::size_t> quotes;
-    for (std::size_t i = 0; i < doc_.body.size(); ++i)
-      if (doc_.body[i].kind == ZineBlock::Kind::quote) quotes.push_back(i);
-    const int spare = avail - static_cast<int>(flow->size());
-    const std::size_t promote = std::min(quotes.size(), static_cast<std::size_t>(std::max(0, spare)));
-    if (promote > 0) {
-      params.skip.insert(quotes.begin(), quotes.begin() + static_cast<std::ptrdiff_t>(promote));
-      auto again = flow_zine_body(doc_, tpl_, fonts_, area, params, avail);
-      if (again) flow = std::move(again);
-      else params.skip.clear();
     }
     info.body_size = params.body_size;
     info.round_breaks = params.round_breaks;

@@ -11,6 +11,11 @@ namespace telar {
 namespace {
 
 constexpr int kMinLines = 2;  // widow and orphan control
+// Vertical spacing, in body lines (leading).
+constexpr double kParaGap = 0.4;     // between turns
+constexpr double kQuoteGap = 0.6;    // around an inline pull quote
+constexpr double kRoundBefore = 1.1; // above a round heading
+constexpr double kRoundAfter = 0.5;  // below it
 
 Rgba mix(Rgba a, Rgba b, double t) {
   return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
@@ -69,7 +74,10 @@ class Flow {
     return true;
   }
 
-  std::vector<FlowPage> pages() && { return std::move(pages_); }
+  std::vector<FlowPage> pages() && {
+    if (!pages_.empty()) pages_.back().filled = y_ - area_.y;
+    return std::move(pages_);
+  }
 
  private:
   Para para_for(const ZineBlock& b) const {
@@ -95,9 +103,9 @@ class Flow {
   }
 
   void new_page() {
+    if (!pages_.empty()) pages_.back().filled = y_ - area_.y;
     pages_.emplace_back();
     y_ = area_.y;
-    page_has_round_ = false;
   }
   bool at_top() const { return y_ <= area_.y + 0.01; }
   double room() const { return area_.bottom() - y_; }
@@ -110,15 +118,15 @@ class Flow {
 
   bool place_round(std::size_t i) {
     const ZineBlock& b = doc_.body[i];
-    // A new round starts a new page, unless this page holds only the preamble (narration
-    // before the first round), which then reads as the round's introduction.
-    if (p_.round_breaks && page_has_round_ && !advance_page()) return false;
-    double before = at_top() ? 0 : leading_ * 1.1;
+    // A new round starts a new page, except the first: the preamble (narration before the
+    // first round) reads as its introduction.
+    if (p_.round_breaks && in_round_ && !at_top() && !advance_page()) return false;
+    double before = at_top() ? 0 : leading_ * kRoundBefore;
     GRef<PangoLayout> l = make_layout(fonts_, doc_.lang, round_, markup_escape(b.text), area_.w);
     balance_lines(l.get(), area_.w);
     double h = layout_height(l.get());
-    // Keep with next: the heading plus two lines of what follows.
-    double need = before + h + leading_ * 0.5 + leading_ * kMinLines;
+    // Keep with next: the heading plus as much of what follows as may start a page.
+    double need = before + h + leading_ * kRoundAfter + first_part_height(i + 1);
     if (need > room() && !at_top()) {
       if (!advance_page()) return false;
       before = 0;
@@ -126,16 +134,34 @@ class Flow {
     if (h > room()) return false;
     y_ += before;
     pages_.back().items.push_back(text_run(l, {area_.x, y_}, round_.color, "round"));
-    page_has_round_ = true;
+    in_round_ = true;
     pages_.back().blocks.push_back(i);
-    y_ += h + leading_ * 0.5;
+    y_ += h + leading_ * kRoundAfter;
     return true;
+  }
+
+  // The least of block `i` that can stand at the foot of a page: a whole quote or short
+  // paragraph, else its first two lines.
+  double first_part_height(std::size_t i) const {
+    while (i < doc_.body.size() && p_.skip.count(i)) ++i;
+    if (i >= doc_.body.size()) return 0;
+    const ZineBlock& b = doc_.body[i];
+    if (b.kind == ZineBlock::Kind::round) return 0;
+    if (b.kind == ZineBlock::Kind::quote) {
+      std::vector<Item> scratch;
+      return leading_ * kQuoteGap + place_quote(scratch, b, doc_, tpl_, fonts_, quote_size_, 0, 0, area_.w, true);
+    }
+    Para p = para_for(b);
+    GRef<PangoLayout> l = make_layout(fonts_, doc_.lang, p.style, p.markup(0, p.text.size()), area_.w);
+    const int n = line_count(l.get());
+    return leading_ * kParaGap +
+           (n < 2 * kMinLines ? layout_height(l.get()) : line_bottom(l.get(), kMinLines - 1));
   }
 
   bool place_quote_block(std::size_t i) {
     const ZineBlock& b = doc_.body[i];
     std::vector<Item> scratch;
-    double before = at_top() ? 0 : leading_ * 0.6;
+    double before = at_top() ? 0 : leading_ * kQuoteGap;
     double h = place_quote(scratch, b, doc_, tpl_, fonts_, quote_size_, area_.x, 0, area_.w, true);
     if (before + h > room()) {
       if (!advance_page()) return false;
@@ -145,7 +171,7 @@ class Flow {
     y_ += before;
     place_quote(pages_.back().items, b, doc_, tpl_, fonts_, quote_size_, area_.x, y_, area_.w, false);
     pages_.back().blocks.push_back(i);
-    y_ += h + leading_ * 0.6;
+    y_ += h + leading_ * kQuoteGap;
     return true;
   }
 
@@ -154,7 +180,7 @@ class Flow {
     const std::size_t end = p.text.size();
     bool first_part = true;
     while (true) {
-      double before = at_top() ? 0 : leading_ * 0.4;
+      double before = at_top() ? 0 : leading_ * kParaGap;
       GRef<PangoLayout> l =
           make_layout(fonts_, doc_.lang, p.style, p.markup(from, end), area_.w);
       const int n = line_count(l.get());
@@ -198,7 +224,7 @@ class Flow {
   int max_pages_;
   TextStyle body_, round_;
   double leading_ = 12, quote_size_ = 12, y_ = 0;
-  bool page_has_round_ = false;
+  bool in_round_ = false;  // a round heading has been placed (the preamble is over)
   std::vector<FlowPage> pages_;
 };
 

@@ -25,6 +25,7 @@ struct FlowParams {
 struct FlowPage {
   std::vector<Item> items;            ///< positioned in page coordinates
   std::vector<std::size_t> blocks;    ///< body block indices that start on this page
+  double filled = 0;                  ///< height used, points
 };
 
 /// Flows doc.body into as many pages as needed (never more than `max_pages`; nullopt when

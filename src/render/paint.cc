@@ -98,8 +98,8 @@ void paint(cairo_t* cr, const Link& l, std::set<std::string>*) {
   const double y0 = std::fmin(std::fmin(ys[0], ys[1]), std::fmin(ys[2], ys[3]));
   const double x1 = std::fmax(std::fmax(xs[0], xs[1]), std::fmax(xs[2], xs[3]));
   const double y1 = std::fmax(std::fmax(ys[0], ys[1]), std::fmax(ys[2], ys[3]));
-  const std::string target =
-      l.uri.empty() ? "dest=" + tag_string(l.dest) : "uri=" + tag_string(l.uri);
+  const std::string target = l.uri.empty() ? "dest=" + tag_string(pdf_safe(l.dest, false))
+                                           : "uri=" + tag_string(pdf_safe(l.uri, true));
   const std::string attrs =
       fmt::format("rect=[{:.3f} {:.3f} {:.3f} {:.3f}] {}", x0, y0, x1 - x0, y1 - y0, target);
   cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
@@ -111,7 +111,8 @@ void paint(cairo_t* cr, const Dest& d, std::set<std::string>* seen) {
   if (seen != nullptr && !seen->insert(d.name).second) return;
   double x = d.at.x, y = d.at.y;
   cairo_user_to_device(cr, &x, &y);
-  const std::string attrs = fmt::format("name={} x={:.3f} y={:.3f}", tag_string(d.name), x, y);
+  const std::string attrs =
+      fmt::format("name={} x={:.3f} y={:.3f}", tag_string(pdf_safe(d.name, false)), x, y);
   cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs.c_str());
   cairo_tag_end(cr, CAIRO_TAG_DEST);
 }
@@ -160,6 +161,19 @@ std::string tag_string(const std::string& s) {
     out += c;
   }
   return out + "'";
+}
+
+std::string pdf_safe(std::string_view s, bool uri) {
+  std::string out;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool keep = uri ? (c > 0x20 && c < 0x7f && c != '(' && c != ')' && c != '\\')
+                          : ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                             (c >= '0' && c <= '9') || c == '.' || c == '_' || c == ':' || c == '-');
+    if (keep) out += ch;
+    else out += fmt::format("%{:02X}", c);
+  }
+  return out;
 }
 
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {

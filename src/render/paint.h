@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <cairo.h>
@@ -31,6 +32,11 @@ void paint_sheet(cairo_t* cr, const Sheet& sheet, const std::vector<Page>& pages
 
 /// Escapes a string for a Cairo tag attribute: 'text' with \ and ' backslash-escaped.
 std::string tag_string(const std::string& s);
+
+/// Cairo 1.16 writes link URIs and destination names into PDF strings unescaped, so
+/// percent-encode every byte that could break them: for a URI, bytes outside 0x21..0x7e
+/// and ( ) \; for a destination name, everything but A-Z a-z 0-9 . _ : -.
+std::string pdf_safe(std::string_view s, bool uri);
 
 /// A cairo_write_func_t that appends to the std::string passed as closure.
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);

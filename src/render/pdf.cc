@@ -41,7 +41,7 @@ void add_outline(cairo_surface_t* surface, const std::vector<Sheet>& sheets,
       if (level > parents.size() + 1) level = parents.size() + 1;
       parents.resize(level - 1);
       const int parent = parents.empty() ? CAIRO_PDF_OUTLINE_ROOT : parents.back();
-      const std::string link = "dest=" + tag_string(e.dest);
+      const std::string link = "dest=" + tag_string(pdf_safe(e.dest, false));
       parents.push_back(cairo_pdf_surface_add_outline(surface, parent, e.title.c_str(),
                                                       link.c_str(),
                                                       CAIRO_PDF_OUTLINE_FLAG_OPEN));
@@ -93,11 +93,12 @@ Blob encode_pdf(const std::vector<Sheet>& sheets, const std::vector<Page>& pages
   // Cairo 1.16 writes a damaged PDF (a ParentTree entry pointing at an object it never
   // writes) when link tags meet drawing outside any structure element. One Document
   // element around everything avoids that; it is only added when there are links.
+  // It must begin after the first page's set_size (which drops what came before).
   const bool wrap = has_links(sheets, pages);
-  if (wrap) cairo_tag_begin(cr.get(), "Document", nullptr);
   std::set<std::string> dests_seen;
   for (const Sheet& sheet : sheets) {
     cairo_pdf_surface_set_size(s, sheet.paper.w.pt(), sheet.paper.h.pt());
+    if (wrap && &sheet == &sheets.front()) cairo_tag_begin(cr.get(), "Document", nullptr);
     paint_sheet(cr.get(), sheet, pages, &dests_seen);
     cairo_show_page(cr.get());
   }

@@ -94,10 +94,10 @@ Page sample_page(const std::string& word) {
   red.stroke = Stroke{1, {0, 0, 0, 1}, {3, 2}};
   page.items.push_back(red);
   page.items.push_back(Picture{{200, 250, 80, 80}, motif(), {Length::pt(40), Length::pt(40)}, "motif"});
-  page.items.push_back(Link{{10, 20, 30, 40}, "https://example.org/a'b", ""});
-  page.items.push_back(Dest{"p-" + word, {0, 0}});
-  page.items.push_back(Link{{10, 100, 30, 10}, "", "p-" + word});
-  page.outline.push_back(OutlineEntry{"Página " + word, "p-" + word, 1});
+  page.items.push_back(Link{{10, 20, 30, 40}, "https://example.org/a'b(ñ)", ""});
+  page.items.push_back(Dest{"p " + word, {0, 0}});
+  page.items.push_back(Link{{10, 100, 30, 10}, "", "p " + word});
+  page.outline.push_back(OutlineEntry{"Página " + word, "p " + word, 1});
   return page;
 }
 
@@ -238,21 +238,36 @@ TEST_CASE("SVG output is well-formed SVG 1.1 with small, dense ids", "[render]")
 }
 
 TEST_CASE("PDF: no creation date unless SOURCE_DATE_EPOCH; title only when given", "[render]") {
-  const std::string plain = render(Format::pdf).at(0).bytes;
+  auto info = [](const std::string& pdf) {  // the document information dictionary
+    const std::size_t at = pdf.find("<< /Producer");
+    return at == std::string::npos ? std::string() : pdf.substr(at, pdf.find(">>", at) - at);
+  };
+  const std::string plain = info(render(Format::pdf).at(0).bytes);
+  REQUIRE_FALSE(plain.empty());
   CHECK(plain.find("/CreationDate") == std::string::npos);
   CHECK(plain.find("/Title") == std::string::npos);
   CHECK(plain.find("/Author") == std::string::npos);
-  CHECK(plain.find("/Creator ") == std::string::npos);
+  CHECK(plain.find("/Creator") == std::string::npos);
 
   EncodeOptions opt;
-  opt.title = "La batería";
+  opt.title = "La bateria";
   opt.source_date_epoch = 1700000000;
-  const std::string dated = render(Format::pdf, opt).at(0).bytes;
-  CHECK(dated.find("/CreationDate (D:20231114221320") != std::string::npos);
-  CHECK(dated.find("/Title") != std::string::npos);
-  CHECK(dated.find("/Type /Outlines") != std::string::npos);
+  const std::string pdf = render(Format::pdf, opt).at(0).bytes;
+  // Cairo 1.16 turns the ISO date into a PDF date without the "D:" prefix.
+  CHECK(info(pdf).find("/CreationDate (20231114221320Z)") != std::string::npos);
+  CHECK(info(pdf).find("/Title (La bateria)") != std::string::npos);
+  CHECK(pdf.find("/Type /Outlines") != std::string::npos);
   // The link area (10, 20, 30x40 on the page) moved by the 9 pt bleed, y flipped on 418 pt.
-  CHECK(dated.find("/Rect [ 19 349 49 389 ]") != std::string::npos);
+  CHECK(pdf.find("/Rect [ 19 349 49 389 ]") != std::string::npos);
+  CHECK(pdf.find("/URI (https://example.org/a'b%28%C3%B1%29)") != std::string::npos);
+  CHECK(pdf.find("(p%20uno) [") != std::string::npos);
+  CHECK(pdf.find("/Dest (p%20dos)") != std::string::npos);
+}
+
+TEST_CASE("PDF strings from links and destinations cannot break out", "[render]") {
+  CHECK(pdf_safe("a b(c)\\d%", false) == "a%20b%28c%29%5Cd%25");
+  CHECK(pdf_safe("https://x.org/?q=1&r=%20(ñ)", true) == "https://x.org/?q=1&r=%20%28%C3%B1%29");
+  CHECK(tag_string("it's a \\ b") == "'it\\'s a \\\\ b'");
 }
 
 TEST_CASE("PDF passes qpdf --check and has one page per sheet at the sheet's size", "[render]") {
