@@ -50,10 +50,21 @@ std::string_view label(std::string_view english, Lang lang) {
 
 std::string_view template_text(MsgId id, Lang lang) { return label(english_text(id), lang); }
 
+namespace {
+constexpr std::string_view kUiWordMark = "\x1f";
+}
+
+std::string ui_word(std::string_view english) { return std::string(kUiWordMark) + std::string(english); }
+
 std::string translate(const Message& m, Lang lang) {
   std::string_view tmpl = template_text(m.id, lang);
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& a : m.args) store.push_back(a);
+  for (const auto& a : m.args) {
+    if (a.rfind(kUiWordMark, 0) == 0)
+      store.push_back(std::string(label(std::string_view(a).substr(kUiWordMark.size()), lang)));
+    else
+      store.push_back(a);
+  }
   try {
     return fmt::vformat(tmpl, store);
   } catch (const fmt::format_error&) {

@@ -30,6 +30,10 @@ Message msg(MsgId id, A&&... args) {
   return Message{id, {fmt::format("{}", std::forward<A>(args))...}};
 }
 
+/// A message argument that is itself a UI word ("title", "turn", "a4 or letter") and is
+/// translated with the message, unlike names and file text, which never are.
+std::string ui_word(std::string_view english);
+
 /// The English source text with {0}-style placeholders.
 std::string_view english_text(MsgId id);
 /// The id's name, e.g. "io_not_found" (for tests and debugging).

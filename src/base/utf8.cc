@@ -40,6 +40,12 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   return cp;
 }
 
+std::size_t utf8_length_at(std::string_view s, std::size_t i) {
+  std::size_t j = i;
+  next_code_point(s, j);
+  return j - i;
+}
+
 std::string nfc(std::string_view s) {
   gchar* out = g_utf8_normalize(s.data(), static_cast<gssize>(s.size()), G_NORMALIZE_NFC);
   if (out == nullptr) return std::string(s);

@@ -60,7 +60,7 @@ Size paper_flag(const std::string& value) {
     if (w && h && w->mm() >= 50 && h->mm() >= 50 && w->mm() <= 2000 && h->mm() <= 2000)
       return {*w, *h};
   }
-  throw Error::usage(msg(MsgId::usage_bad_value, "paper", value, "a4, letter, a3, a5, legal, tabloid or WxH (210x297mm)"));
+  throw Error::usage(msg(MsgId::usage_bad_value, "paper", value, ui_word("a4, letter, a3, a5, legal, tabloid or WxH (210x297mm)")));
 }
 
 std::string choice_flag(std::string_view option, const std::string& value,

@@ -17,18 +17,29 @@ bool is_yaml(const std::filesystem::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-// Each turn laid out in the zine's body face (with the bundled fallbacks): a character no
-// bundled font has is reported at its own line and column.
-void check_glyphs(const Story& story, const FontSet& fonts, Diagnostics& diags) {
+// Each text laid out in the zine's body face (with the bundled fallbacks): a character no
+// bundled font has is reported where it stands in the file, with the line shown.
+void check_glyphs(const Story& story, const SourceText& src, const FontSet& fonts,
+                  Diagnostics& diags) {
   auto check = [&](const std::string& text, const Loc& loc, std::string_view what) {
     if (text.empty()) return;
     GRef<PangoLayout> l = fonts.layout(story.meta.lang, "Noto Sans 10", text);
     for (const MissingGlyph& g : FontSet::missing_glyphs(l.get())) {
-      Loc at = loc;
-      if (at.line > 0 && at.column > 0 && text.find('\n') == std::string::npos)
-        at.column += 0;  // the turn's own column: the text may be joined from several lines
+      // The text may be joined from several lines: find the character from the turn's line on.
+      const std::string ch = text.substr(g.byte_offset, utf8_length_at(text, g.byte_offset));
+      Loc at = loc.line > 0 ? loc : Loc{src.name()};
+      std::string line_text;
+      for (int line = std::max(loc.line, 1); loc.line > 0 && line <= src.line_count(); ++line) {
+        std::string_view lt = src.line_text(line);
+        if (auto pos = lt.find(ch); pos != std::string_view::npos) {
+          at = Loc{src.name(), line, static_cast<int>(count_code_points(lt.substr(0, pos))) + 1, {}};
+          line_text = std::string(lt);
+          break;
+        }
+      }
       diags.error(at, msg(MsgId::font_missing_glyph,
-                          fmt::format("{:04X}", static_cast<unsigned>(g.code_point)), what));
+                          fmt::format("{:04X}", static_cast<unsigned>(g.code_point)), ui_word(what)),
+                  line_text);
     }
   };
   check(story.meta.title, story.meta.title_loc, "title");
@@ -53,12 +64,13 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
         load_template(read_source(path), diags);
       } else {
         Diagnostics local;
-        Story story = read_story(path, local);
+        SourceText src = read_source(path);
+        Story story = parse_story(src, local);
         bool parsed = !local.has_errors();
         for (auto& d : local.take()) diags.add(std::move(d));
         if (parsed) {
           if (!fonts) fonts.emplace(bundled_fonts_dir());
-          check_glyphs(story, *fonts, diags);
+          check_glyphs(story, src, *fonts, diags);
         }
       }
     } catch (const Error& e) {

@@ -160,7 +160,7 @@ const std::vector<std::string>& system_cjk_files() {
   return files;
 }
 
-/// One code point range that only CJK fonts cover.
+/// Code points that only CJK fonts have.
 bool is_cjk(char32_t c) {
   return (c >= 0x1100 && c <= 0x11FF) ||    // Hangul Jamo
          (c >= 0x2E80 && c <= 0x2FDF) ||    // CJK and Kangxi radicals

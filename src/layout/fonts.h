@@ -57,7 +57,8 @@ class FontSet {
   /// Noto Sans CJK, Source Han Sans, WenQuanYi Micro Hei, Droid Sans Fallback, Noto Serif
   /// CJK, IPAGothic, NanumGothic, AR PL UMing, and adds every file of it to this set.
   /// Returns the system faces now in use (empty: none found, and CJK characters stay in
-  /// missing_glyphs()). Idempotent. Contexts made earlier see the new fonts.
+  /// missing_glyphs()). Idempotent. Contexts made earlier see the new fonts;
+  /// layouts made earlier need pango_layout_context_changed().
   const std::vector<FaceInfo>& add_system_cjk();
   /// The system faces add_system_cjk() added (for `telar fonts`: CJK output is
   /// reproducible only with the same files and versions).

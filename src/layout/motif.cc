@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layout/motif.h"
 
+#include <cairo.h>
+#include <librsvg/rsvg.h>
+
 #include <algorithm>
 #include <cstring>
 #include <memory>
-
-#include <cairo.h>
-#include <librsvg/rsvg.h>
 
 #include "base/c_handles.h"
 #include "base/error.h"
@@ -40,8 +40,8 @@ std::string take_message(GError* e) {
 Picture svg(const std::string& name, std::string_view bytes) {
   GError* err = nullptr;
   // From data, with no base file: an SVG cannot pull in other files (privacy).
-  GRef<RsvgHandle> h = GRef<RsvgHandle>::adopt(rsvg_handle_new_from_data(
-      reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &err));
+  GRef<RsvgHandle> h = GRef<RsvgHandle>::adopt(
+      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &err));
   if (!h) bad(name, msg(MsgId::motif_bad_svg, take_message(err)));
   rsvg_handle_set_dpi(h.get(), 96);
   double w = 0, hgt = 0;
@@ -59,7 +59,8 @@ Picture svg(const std::string& name, std::string_view bytes) {
   hgt *= kCssPxToPt;
 
   const cairo_rectangle_t extents{0, 0, w, hgt};
-  SurfaceRef rec = SurfaceRef::adopt(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+  SurfaceRef rec =
+      SurfaceRef::adopt(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
   {
     Cairo cr(cairo_create(rec.get()));
     const RsvgRectangle viewport{0, 0, w, hgt};
@@ -91,7 +92,8 @@ Picture png(const std::string& name, std::string_view bytes) {
   PngReader reader{bytes};
   SurfaceRef img = SurfaceRef::adopt(cairo_image_surface_create_from_png_stream(read_png, &reader));
   if (cairo_surface_status(img.get()) != CAIRO_STATUS_SUCCESS) bad(name, msg(MsgId::motif_bad_png));
-  const int w = cairo_image_surface_get_width(img.get()), h = cairo_image_surface_get_height(img.get());
+  const int w = cairo_image_surface_get_width(img.get()),
+            h = cairo_image_surface_get_height(img.get());
   if (w <= 0 || h <= 0) bad(name, msg(MsgId::motif_bad_png));
   Picture p;
   p.art = std::move(img);
@@ -110,9 +112,12 @@ Rect fit_into(Size natural, Rect box) {
 
 Picture motif_from_bytes(const std::string& name, std::string_view bytes, Rect box) {
   Picture p;
-  if (is_png(bytes)) p = png(name, bytes);
-  else if (looks_like_svg(bytes)) p = svg(name, bytes);
-  else bad(name, msg(MsgId::motif_unknown_type));
+  if (is_png(bytes))
+    p = png(name, bytes);
+  else if (looks_like_svg(bytes))
+    p = svg(name, bytes);
+  else
+    bad(name, msg(MsgId::motif_unknown_type));
   p.box = fit_into(p.natural, box);
   return p;
 }

@@ -69,9 +69,9 @@ class ZinePages {
   Rect flow_area() const { return {content_.x, content_.y, content_.w, content_.h - footer_h_}; }
 
   [[noreturn]] void does_not_fit(const std::string& slot, double size, Loc loc) {
-    diags_.error(std::move(loc), msg(MsgId::zine_slot_does_not_fit, slot, fmt::format("{:g}", size)));
+    diags_.error(std::move(loc), msg(MsgId::zine_slot_does_not_fit, ui_word(slot), fmt::format("{:g}", size)));
     diags_.throw_if_errors();
-    throw Error(Exit::data_error, Loc{}, msg(MsgId::zine_slot_does_not_fit, slot, size));
+    throw Error(Exit::data_error, Loc{}, msg(MsgId::zine_slot_does_not_fit, ui_word(slot), size));
   }
 
   void cover(Page& p) {
@@ -346,7 +346,11 @@ class ZinePages {
       QrSymbol sym = encode_qr(doc_.qr_payload, tpl_.qr_ec);
       const double min_side = qr_min_side(sym).pt();
       double side = std::clamp(c.w * 0.7, min_side, c.w);
-      if (min_side > c.w) does_not_fit("qr", 0, doc_.link_loc);
+      if (min_side > c.w) {
+        diags_.error(doc_.link_loc, msg(MsgId::zine_qr_too_dense, sym.width,
+                                        fmt::format("{:.0f}", Length::pt(c.w).mm())));
+        diags_.throw_if_errors();
+      }
       Rect box{c.x + (c.w - side) / 2, y, side, side};
       Shape qr;
       qr.path = qr_path(sym, box);
@@ -418,7 +422,7 @@ std::vector<Page> layout_zine(const ZineDoc& doc, const Template& tpl, const Fon
         for (const MissingGlyph& g : FontSet::missing_glyphs(run->layout.get()))
           diags.error(Loc{doc.source_name}, msg(MsgId::font_missing_glyph,
                                                 fmt::format("{:04X}", static_cast<unsigned>(g.code_point)),
-                                                run->slot));
+                                                ui_word(run->slot)));
   diags.throw_if_errors();
   return pages;
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/output.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 #include "base/error.h"
 
@@ -44,7 +44,9 @@ std::vector<Blob> encode(const std::vector<Sheet>& sheets, const std::vector<Pag
     throw Error(Exit::failure, Loc{}, msg(MsgId::render_failed, "nothing to render"));
   std::vector<Blob> blobs;
   switch (format) {
-    case Format::pdf: blobs.push_back(encode_pdf(sheets, pages, opt)); break;
+    case Format::pdf:
+      blobs.push_back(encode_pdf(sheets, pages, opt));
+      break;
     case Format::svg:
       for (const Sheet& s : sheets) blobs.push_back(encode_svg(s, pages));
       break;

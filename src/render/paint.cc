@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/paint.h"
 
-#include <cmath>
-#include <new>
-
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
+
+#include <cmath>
+#include <new>
 
 #include "base/error.h"
 
@@ -35,12 +35,18 @@ void append_path(cairo_t* cr, const Path& path) {
   cairo_new_path(cr);
   for (const Path::Segment& s : path.segments) {
     switch (s.op) {
-      case Path::Op::move: cairo_move_to(cr, s.p[0].x, s.p[0].y); break;
-      case Path::Op::line: cairo_line_to(cr, s.p[0].x, s.p[0].y); break;
+      case Path::Op::move:
+        cairo_move_to(cr, s.p[0].x, s.p[0].y);
+        break;
+      case Path::Op::line:
+        cairo_line_to(cr, s.p[0].x, s.p[0].y);
+        break;
       case Path::Op::curve:
         cairo_curve_to(cr, s.p[0].x, s.p[0].y, s.p[1].x, s.p[1].y, s.p[2].x, s.p[2].y);
         break;
-      case Path::Op::close: cairo_close_path(cr); break;
+      case Path::Op::close:
+        cairo_close_path(cr);
+        break;
     }
   }
 }
@@ -76,7 +82,10 @@ void paint(cairo_t* cr, const Shape& s, std::set<std::string>*) {
   if (s.fill) {
     cairo_set_fill_rule(cr, s.even_odd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
     set_color(cr, *s.fill);
-    if (s.stroke) cairo_fill_preserve(cr); else cairo_fill(cr);
+    if (s.stroke)
+      cairo_fill_preserve(cr);
+    else
+      cairo_fill(cr);
   }
   if (s.stroke) {
     cairo_set_line_width(cr, s.stroke->width);
@@ -167,11 +176,14 @@ std::string pdf_safe(std::string_view s, bool uri) {
   std::string out;
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool keep = uri ? (c > 0x20 && c < 0x7f && c != '(' && c != ')' && c != '\\')
-                          : ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                             (c >= '0' && c <= '9') || c == '.' || c == '_' || c == ':' || c == '-');
-    if (keep) out += ch;
-    else out += fmt::format("%{:02X}", c);
+    const bool keep =
+        uri ? (c > 0x20 && c < 0x7f && c != '(' && c != ')' && c != '\\')
+            : ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '_' || c == ':' || c == '-');
+    if (keep)
+      out += ch;
+    else
+      out += fmt::format("%{:02X}", c);
   }
   return out;
 }

@@ -3,12 +3,12 @@
 // Cairo plumbing the PDF, SVG and PNG encoders share (in-memory writer, status checks).
 #pragma once
 
+#include <cairo.h>
+
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <cairo.h>
 
 #include "impose/sheet.h"
 #include "layout/page.h"

@@ -2,7 +2,6 @@
 // PDF: one page per sheet, written to memory. Metadata is set explicitly (no date unless
 // SOURCE_DATE_EPOCH gives one, title only when known); links, destinations and outline.
 #include <cairo-pdf.h>
-
 #include <fmt/format.h>
 
 #include "render/output.h"
@@ -43,8 +42,7 @@ void add_outline(cairo_surface_t* surface, const std::vector<Sheet>& sheets,
       const int parent = parents.empty() ? CAIRO_PDF_OUTLINE_ROOT : parents.back();
       const std::string link = "dest=" + tag_string(pdf_safe(e.dest, false));
       parents.push_back(cairo_pdf_surface_add_outline(surface, parent, e.title.c_str(),
-                                                      link.c_str(),
-                                                      CAIRO_PDF_OUTLINE_FLAG_OPEN));
+                                                      link.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN));
     }
   }
 }
@@ -67,12 +65,15 @@ void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) 
 std::optional<std::string> iso_date(std::int64_t t) {
   if (t < -62167219200 || t > 253402300799) return std::nullopt;  // years 0000..9999
   std::int64_t days = t / 86400, secs = t % 86400;
-  if (secs < 0) { secs += 86400; --days; }
+  if (secs < 0) {
+    secs += 86400;
+    --days;
+  }
   std::int64_t y = 0;
   unsigned m = 0, d = 0;
   civil_from_days(days, y, m, d);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, secs / 3600,
-                     secs / 60 % 60, secs % 60);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, secs / 3600, secs / 60 % 60,
+                     secs % 60);
 }
 
 Blob encode_pdf(const std::vector<Sheet>& sheets, const std::vector<Page>& pages,
@@ -83,7 +84,8 @@ Blob encode_pdf(const std::vector<Sheet>& sheets, const std::vector<Page>& pages
                                                            first.w.pt(), first.h.pt()));
   cairo_surface_t* s = surface.get();
   check_cairo(cairo_surface_status(s));
-  if (!opt.title.empty()) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, opt.title.c_str());
+  if (!opt.title.empty())
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, opt.title.c_str());
   std::optional<std::string> date;
   if (opt.source_date_epoch) date = iso_date(*opt.source_date_epoch);
   // An empty CREATE_DATE removes Cairo's own "now" from the file.

@@ -18,9 +18,7 @@ void put_u32(std::string& s, std::uint32_t v) {
   s += static_cast<char>(v & 0xff);
 }
 
-int pixels(Length l, double dpi) {
-  return static_cast<int>(std::lround(l.in() * dpi));
-}
+int pixels(Length l, double dpi) { return static_cast<int>(std::lround(l.in() * dpi)); }
 
 }  // namespace
 
@@ -58,7 +56,8 @@ std::string add_png_phys(std::string_view png, double dpi) {
 Blob encode_png(const Sheet& sheet, const std::vector<Page>& pages, double dpi) {
   if (!(dpi > 0) || !std::isfinite(dpi))
     throw Error(Exit::failure, Loc{}, msg(MsgId::render_failed, "invalid dpi"));
-  const int w = std::max(1, pixels(sheet.paper.w, dpi)), h = std::max(1, pixels(sheet.paper.h, dpi));
+  const int w = std::max(1, pixels(sheet.paper.w, dpi)),
+            h = std::max(1, pixels(sheet.paper.h, dpi));
   CairoSurface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
   cairo_surface_t* s = surface.get();
   check_cairo(cairo_surface_status(s));

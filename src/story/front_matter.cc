@@ -104,6 +104,25 @@ bool is_bcp47(std::string_view s) {
   }
 }
 
+/// BCP 47's conventional case: "ES-cl" -> "es-CL", "sr-latn" -> "sr-Latn" (tags are
+/// case-insensitive; later stages compare them as written).
+std::string canonical_bcp47(std::string_view s) {
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t index = 0; start <= s.size(); ++index) {
+    std::size_t end = std::min(s.find('-', start), s.size());
+    std::string sub = ascii_lower(s.substr(start, end - start));
+    if (index > 0 && sub.size() == 2) {
+      for (char& c : sub) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (index > 0 && sub.size() == 4) {
+      sub[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sub[0])));
+    }
+    out += (index > 0 ? "-" : "") + sub;
+    start = end + 1;
+  }
+  return out;
+}
+
 bool is_web_link(std::string_view s) {
   std::string lower = ascii_lower(s.substr(0, 8));
   std::size_t scheme = lower.rfind("https://", 0) == 0 ? 8 : lower.rfind("http://", 0) == 0 ? 7 : 0;
@@ -178,7 +197,7 @@ class FrontMatterReader {
       if (!is_calendar_date(text)) error(at, msg(MsgId::story_fm_bad_date, text));
       meta_.date = std::move(text);
     } else if (name == "lang") {
-      if (is_bcp47(text)) meta_.lang = std::move(text);
+      if (is_bcp47(text)) meta_.lang = canonical_bcp47(text);
       else error(at, msg(MsgId::story_fm_bad_lang, text));
     } else if (name == "headline") {
       meta_.headline = std::move(text);

@@ -22,8 +22,9 @@ std::vector<fs::path> shipped(ArtifactKind kind) {
   const fs::path dir = builtin_template_dir() / kind_name(kind);
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().extension() == ".yaml" && it->is_regular_file(ec)) out.push_back(it->path());
-  std::sort(out.begin(), out.end(),
-            [](const fs::path& a, const fs::path& b) { return a.stem().string() < b.stem().string(); });
+  std::sort(out.begin(), out.end(), [](const fs::path& a, const fs::path& b) {
+    return a.stem().string() < b.stem().string();
+  });
   return out;
 }
 
@@ -37,9 +38,12 @@ bool looks_like_path(const std::string& name) {
 
 const char* kind_name(ArtifactKind k) {
   switch (k) {
-    case ArtifactKind::zine: return "zine";
-    case ArtifactKind::banner: return "banner";
-    case ArtifactKind::manual: return "manual";
+    case ArtifactKind::zine:
+      return "zine";
+    case ArtifactKind::banner:
+      return "banner";
+    case ArtifactKind::manual:
+      return "manual";
   }
   return "zine";
 }
@@ -65,7 +69,8 @@ fs::path resolve_template(const std::string& name, ArtifactKind kind) {
     if (f.stem() == wanted) return f;
     names.push_back(f.stem().string());
   }
-  if (names.empty()) throw Error(Exit::no_input, Loc{}, msg(MsgId::tpl_no_templates, wanted, kind_name(kind)));
+  if (names.empty())
+    throw Error(Exit::no_input, Loc{}, msg(MsgId::tpl_no_templates, wanted, kind_name(kind)));
   std::vector<std::string_view> views(names.begin(), names.end());
   throw Error(Exit::no_input, Loc{},
               msg(MsgId::tpl_unknown_template, wanted, kind_name(kind), join_names(views)));
@@ -84,7 +89,8 @@ std::vector<TemplateInfo> list_templates(Lang ui) {
       }
       auto d = t.description.find(ui == Lang::es ? "es" : "en");
       if (d == t.description.end()) d = t.description.find("en");
-      out.push_back({file.stem().string(), k.kind, d == t.description.end() ? "" : d->second, file});
+      out.push_back(
+          {file.stem().string(), k.kind, d == t.description.end() ? "" : d->second, file});
     }
   }
   return out;
@@ -102,8 +108,9 @@ std::string Template::label(const std::string& key, const std::string& lang) con
   const std::string primary = lang.substr(0, lang.find_first_of("-_"));
   // es-CL -> es; a language the template lacks falls back to the UI language it maps
   // onto (arn -> es), then to English.
-  for (const std::string& l : {lang, primary, std::string(lang_from_tag(lang) == Lang::es ? "es" : "en"),
-                               std::string("en")})
+  for (const std::string& l :
+       {lang, primary, std::string(lang_from_tag(lang) == Lang::es ? "es" : "en"),
+        std::string("en")})
     if (const std::string* s = find(l)) return *s;
   return key;
 }

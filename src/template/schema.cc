@@ -9,7 +9,8 @@ namespace telar {
 namespace {
 
 // --- zine (PRODUCT.md §2; the roles layout/zine*.cc reads)
-constexpr std::string_view kZineFonts[] = {"title", "headline", "body", "speaker", "quote", "small"};
+constexpr std::string_view kZineFonts[] = {"title",   "headline", "body",
+                                           "speaker", "quote",    "small"};
 constexpr std::string_view kZineColors[] = {"ink", "paper", "accent", "soft", "guide"};
 constexpr std::string_view kZineSizes[] = {"title", "headline", "body", "quote", "small"};
 constexpr std::string_view kZineLabels[] = {"scan", "colophon", "notes"};
@@ -39,7 +40,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const bool same = lower(a[i - 1]) == lower(b[j - 1]);
       at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (same ? 0 : 1)});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+          lower(a[i - 2]) == lower(b[j - 1]))
         at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
     }
   }

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Template YAML -> Template: yaml-cpp parses, this walks the tree against the kind's schema
 // (template/schema.h) and reports every problem with file, line, column and key path.
+#include <pango/pango.h>
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
-
-#include <pango/pango.h>
-#include <yaml-cpp/yaml.h>
 
 #include "base/c_handles.h"
 #include "template/schema.h"
@@ -21,7 +21,6 @@ constexpr std::string_view kSides[] = {"top", "right", "bottom", "left"};
 constexpr std::string_view kMinMax[] = {"min", "max"};
 constexpr std::string_view kQrKeys[] = {"ec"};
 constexpr std::string_view kQrLevels[] = {"L", "M", "Q", "H"};
-constexpr std::string_view kKindNames[] = {"zine", "banner", "manual"};
 
 /// An option value that only makes sense with a motif file.
 struct NeedsMotif {
@@ -69,9 +68,12 @@ class Loader {
     for (const auto& [k, v] : top) {
       const std::string key = k.Scalar();
       seen.insert(key);
-      auto t = std::find_if(table.begin(), table.end(), [&](const TopKey& e) { return e.name == key; });
-      if (t == table.end()) y_.unknown_key(k, key, names);
-      else if (t->parse != nullptr) (this->*(t->parse))(k, v);
+      auto t =
+          std::find_if(table.begin(), table.end(), [&](const TopKey& e) { return e.name == key; });
+      if (t == table.end())
+        y_.unknown_key(k, key, names);
+      else if (t->parse != nullptr)
+        (this->*(t->parse))(k, v);
     }
     require_sections(seen);
     cross_checks();
@@ -116,7 +118,7 @@ class Loader {
       auto it = option_nodes_.find(std::string(n.option));
       if (it != option_nodes_.end() && t_.option(std::string(n.option)) == n.value)
         y_.error(y_.at(it->second.Mark(), "options." + std::string(n.option)),
-              msg(MsgId::tpl_needs_motif, n.option, n.value));
+                 msg(MsgId::tpl_needs_motif, n.option, n.value));
     }
   }
 
@@ -124,18 +126,25 @@ class Loader {
     auto text = y_.scalar(v, k, "kind");
     if (!text) return;
     schema_ = find_kind_schema(*text);
-    if (schema_) t_.kind = schema_->kind;
-    else y_.error(y_.at(v, k, "kind"), msg(MsgId::tpl_bad_choice, *text, join_names(kKindNames)));
+    if (schema_)
+      t_.kind = schema_->kind;
+    else {
+      std::vector<std::string_view> kinds;
+      for (const KindSchema& s : all_kind_schemas()) kinds.push_back(s.name);
+      y_.error(y_.at(v, k, "kind"), msg(MsgId::tpl_bad_choice, *text, join_names(kinds)));
+    }
   }
 
   void description(const YAML::Node& k, const YAML::Node& v) {
     auto es = y_.entries(v, k, "description");
     if (!es) return;
     for (const auto& [lk, lv] : *es)
-      if (auto text = y_.scalar(lv, lk, "description." + lk.Scalar())) t_.description[lk.Scalar()] = *text;
+      if (auto text = y_.scalar(lv, lk, "description." + lk.Scalar()))
+        t_.description[lk.Scalar()] = *text;
     for (std::string_view lang : kRequiredLangs)
       if (!t_.description.count(std::string(lang)))
-        y_.error(y_.at(k.Mark(), "description." + std::string(lang)), msg(MsgId::tpl_missing_lang, lang));
+        y_.error(y_.at(k.Mark(), "description." + std::string(lang)),
+                 msg(MsgId::tpl_missing_lang, lang));
   }
 
   void paper(const YAML::Node& k, const YAML::Node& v) {
@@ -155,18 +164,22 @@ class Loader {
     std::map<std::string, Length> got;
     for (const auto& [sk, sv] : *es) {
       const std::string path = "margins." + sk.Scalar();
-      if (!contains(kSides, sk.Scalar())) y_.unknown_key(sk, path, kSides);
-      else if (auto l = y_.length(sv, sk, path)) got[sk.Scalar()] = *l;
+      if (!contains(kSides, sk.Scalar()))
+        y_.unknown_key(sk, path, kSides);
+      else if (auto l = y_.length(sv, sk, path))
+        got[sk.Scalar()] = *l;
     }
     for (std::string_view side : kSides)
       if (!YamlDoc::has_key(*es, side) && !y_.was_suggested("margins." + std::string(side)))
-        y_.error(y_.at(k.Mark(), "margins." + std::string(side)), msg(MsgId::tpl_missing_key, side));
+        y_.error(y_.at(k.Mark(), "margins." + std::string(side)),
+                 msg(MsgId::tpl_missing_key, side));
     t_.margins = Box{got["top"], got["right"], got["bottom"], got["left"]};
   }
 
   // --- role sections: fonts, colors, sizes
   using Names = std::span<const std::string_view>;
-  using RoleFn = void (Loader::*)(const std::string&, const YAML::Node&, const YAML::Node&, const std::string&);
+  using RoleFn = void (Loader::*)(const std::string&, const YAML::Node&, const YAML::Node&,
+                                  const std::string&);
 
   void roles(const YAML::Node& k, const YAML::Node& v, Names known, RoleFn parse_one) {
     const std::string section = k.Scalar();
@@ -180,7 +193,8 @@ class Loader {
           y_.suggest(section + "." + std::string(*hint));
           y_.error(y_.at(rk.Mark(), path), msg(MsgId::tpl_unknown_role_hint, role, *hint));
         } else {
-          y_.error(y_.at(rk.Mark(), path), msg(MsgId::tpl_unknown_role, role, schema_->name, join_names(known)));
+          y_.error(y_.at(rk.Mark(), path),
+                   msg(MsgId::tpl_unknown_role, role, schema_->name, join_names(known)));
         }
         continue;
       }
@@ -190,11 +204,13 @@ class Loader {
     for (std::string_view r : known) {
       const std::string path = section + "." + std::string(r);
       if (!seen.count(std::string(r)) && !y_.was_suggested(path))
-        y_.error(y_.at(k.Mark(), path), msg(MsgId::tpl_missing_role, r, schema_->name, join_names(known)));
+        y_.error(y_.at(k.Mark(), path),
+                 msg(MsgId::tpl_missing_role, r, schema_->name, join_names(known)));
     }
   }
 
-  void font(const std::string& role, const YAML::Node& k, const YAML::Node& v, const std::string& path) {
+  void font(const std::string& role, const YAML::Node& k, const YAML::Node& v,
+            const std::string& path) {
     auto text = y_.scalar(v, k, path);
     if (!text) return;
     FontDescription d(pango_font_description_from_string(text->c_str()));
@@ -207,14 +223,16 @@ class Loader {
       t_.fonts[role] = FontSpec{*text, y_.at(v, k, path)};
   }
 
-  void color(const std::string& role, const YAML::Node& k, const YAML::Node& v, const std::string& path) {
+  void color(const std::string& role, const YAML::Node& k, const YAML::Node& v,
+             const std::string& path) {
     auto text = y_.scalar(v, k, path);
     if (!text) return;
     if (text->empty()) {
       // `ink: #1a1a1a` unquoted: YAML reads a comment and an empty value.
       const Loc kl = y_.at(k.Mark(), path);
       const bool comment = y_.source().line_text(kl.line).find('#') != std::string_view::npos;
-      y_.error(y_.at(v, k, path), comment ? msg(MsgId::tpl_color_comment) : msg(MsgId::tpl_bad_color, *text));
+      y_.error(y_.at(v, k, path),
+               comment ? msg(MsgId::tpl_color_comment) : msg(MsgId::tpl_bad_color, *text));
     } else if (auto c = parse_rgba(*text)) {
       t_.colors[role] = *c;
     } else {
@@ -222,7 +240,8 @@ class Loader {
     }
   }
 
-  void size(const std::string& role, const YAML::Node& k, const YAML::Node& v, const std::string& path) {
+  void size(const std::string& role, const YAML::Node& k, const YAML::Node& v,
+            const std::string& path) {
     auto es = y_.entries(v, k, path);
     if (!es) return;
     std::map<std::string, std::pair<Length, YAML::Node>> got;
@@ -252,7 +271,8 @@ class Loader {
     const auto& [mn, mn_node] = got["min"];
     const auto& [mx, mx_node] = got["max"];
     if (mn > mx) {
-      y_.error(y_.at(mn_node, k, path + ".min"), msg(MsgId::tpl_size_min_max, mn_node.Scalar(), mx_node.Scalar()));
+      y_.error(y_.at(mn_node, k, path + ".min"),
+               msg(MsgId::tpl_size_min_max, mn_node.Scalar(), mx_node.Scalar()));
       return;
     }
     t_.sizes[role] = SizeRange{mn, mx, y_.at(k.Mark(), path)};
@@ -262,12 +282,14 @@ class Loader {
   void options(const YAML::Node& k, const YAML::Node& v) {
     auto es = y_.entries(v, k, "options");
     if (!es) return;
-    const std::span<const OptionSpec> specs = schema_ ? schema_->options : std::span<const OptionSpec>{};
+    const std::span<const OptionSpec> specs =
+        schema_ ? schema_->options : std::span<const OptionSpec>{};
     std::vector<std::string_view> keys;
     for (const OptionSpec& s : specs) keys.push_back(s.key);
     for (const auto& [ok, ov] : *es) {
       const std::string key = ok.Scalar(), path = "options." + key;
-      auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.key == key; });
+      auto spec = std::find_if(specs.begin(), specs.end(),
+                               [&](const OptionSpec& s) { return s.key == key; });
       if (!specs.empty() && spec == specs.end()) {
         y_.unknown_key(ok, path, keys);
         continue;
@@ -284,7 +306,8 @@ class Loader {
     for (const OptionSpec& s : specs) {
       const std::string path = "options." + std::string(s.key);
       if (s.required && !YamlDoc::has_key(*es, s.key) && !y_.was_suggested(path))
-        y_.error(y_.at(k.Mark(), path), msg(MsgId::tpl_missing_option, s.key, join_names(s.values)));
+        y_.error(y_.at(k.Mark(), path),
+                 msg(MsgId::tpl_missing_option, s.key, join_names(s.values)));
     }
   }
 
@@ -294,7 +317,8 @@ class Loader {
     if (!text) return;
     std::filesystem::path rel(*text);
     std::string ext = rel.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     std::error_code ec;
     if (ext != ".svg" && ext != ".png") {
       y_.error(y_.at(v, k, "motif"), msg(MsgId::tpl_motif_bad_type, *text));
@@ -318,8 +342,10 @@ class Loader {
       if (!text) continue;
       std::string up = *text;
       for (char& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      if (contains(kQrLevels, up)) t_.qr_ec = up[0];
-      else y_.error(y_.at(qv, qk, path), msg(MsgId::tpl_bad_choice, *text, join_names(kQrLevels)));
+      if (contains(kQrLevels, up))
+        t_.qr_ec = up[0];
+      else
+        y_.error(y_.at(qv, qk, path), msg(MsgId::tpl_bad_choice, *text, join_names(kQrLevels)));
     }
   }
 
@@ -338,8 +364,10 @@ class Loader {
       auto& dst = t_.labels[lang];
       for (const auto& [ek, ev] : *es) {
         const std::string path = lpath + "." + ek.Scalar();
-        if (!known.empty() && !contains(known, ek.Scalar())) y_.unknown_key(ek, path, known);
-        else if (auto text = y_.scalar(ev, ek, path)) dst[ek.Scalar()] = *text;
+        if (!known.empty() && !contains(known, ek.Scalar()))
+          y_.unknown_key(ek, path, known);
+        else if (auto text = y_.scalar(ev, ek, path))
+          dst[ek.Scalar()] = *text;
       }
     }
     for (std::string_view lang_v : kRequiredLangs) {
@@ -369,12 +397,12 @@ class Loader {
 // Every top-level key, in the order docs/templates.md describes them. "kind" is read first.
 std::span<const Loader::TopKey> Loader::top_keys() {
   static constexpr TopKey kTop[] = {
-      {"kind", nullptr},          {"description", &Loader::description},
-      {"paper", &Loader::paper},  {"margins", &Loader::margins},
-      {"bleed", &Loader::bleed},  {"gap", &Loader::gap},
-      {"fonts", &Loader::fonts},  {"colors", &Loader::colors},
-      {"sizes", &Loader::sizes},  {"options", &Loader::options},
-      {"motif", &Loader::motif},  {"qr", &Loader::qr},
+      {"kind", nullptr},           {"description", &Loader::description},
+      {"paper", &Loader::paper},   {"margins", &Loader::margins},
+      {"bleed", &Loader::bleed},   {"gap", &Loader::gap},
+      {"fonts", &Loader::fonts},   {"colors", &Loader::colors},
+      {"sizes", &Loader::sizes},   {"options", &Loader::options},
+      {"motif", &Loader::motif},   {"qr", &Loader::qr},
       {"labels", &Loader::labels},
   };
   return kTop;
@@ -382,6 +410,8 @@ std::span<const Loader::TopKey> Loader::top_keys() {
 
 }  // namespace
 
-Template load_template(const SourceText& yaml, Diagnostics& diags) { return Loader(yaml, diags).run(); }
+Template load_template(const SourceText& yaml, Diagnostics& diags) {
+  return Loader(yaml, diags).run();
+}
 
 }  // namespace telar

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "template/yaml_doc.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "base/utf8.h"
 #include "template/schema.h"
@@ -41,7 +41,8 @@ Loc YamlDoc::at(const YAML::Mark& m, std::string key) const {
   // yaml-cpp counts bytes; a phone editor shows code points.
   else if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= src_.bytes().size())
     l = src_.loc_at(static_cast<std::size_t>(m.pos));
-  else l = Loc{src_.name(), m.line + 1, m.column + 1, {}};
+  else
+    l = Loc{src_.name(), m.line + 1, m.column + 1, {}};
   l.key = std::move(key);
   return l;
 }
@@ -77,7 +78,8 @@ std::optional<std::vector<YamlEntry>> YamlDoc::entries(const YAML::Node& map, co
 }
 
 bool YamlDoc::has_key(const std::vector<YamlEntry>& es, std::string_view key) {
-  return std::any_of(es.begin(), es.end(), [&](const YamlEntry& e) { return e.first.Scalar() == key; });
+  return std::any_of(es.begin(), es.end(),
+                     [&](const YamlEntry& e) { return e.first.Scalar() == key; });
 }
 
 std::optional<std::string> YamlDoc::scalar(const YAML::Node& v, const YAML::Node& k,
@@ -90,7 +92,8 @@ std::optional<std::string> YamlDoc::scalar(const YAML::Node& v, const YAML::Node
   return v.Scalar();
 }
 
-std::optional<Length> YamlDoc::length(const YAML::Node& v, const YAML::Node& k, const std::string& path) {
+std::optional<Length> YamlDoc::length(const YAML::Node& v, const YAML::Node& k,
+                                      const std::string& path) {
   auto text = scalar(v, k, path);
   if (!text) return std::nullopt;
   auto l = parse_template_length(*text);
@@ -103,7 +106,8 @@ void YamlDoc::unknown_key(const YAML::Node& k, const std::string& path,
   const std::string name = k.Scalar();
   if (auto hint = closest_name(name, known)) {
     const std::size_t dot = path.rfind('.');
-    suggest(join_key(dot == std::string::npos ? std::string() : path.substr(0, dot), std::string(*hint)));
+    suggest(join_key(dot == std::string::npos ? std::string() : path.substr(0, dot),
+                     std::string(*hint)));
     error(at(k.Mark(), path), msg(MsgId::tpl_unknown_key_hint, name, *hint));
   } else {
     error(at(k.Mark(), path), msg(MsgId::tpl_unknown_key, name, join_names(known)));

@@ -3,6 +3,8 @@
 // problems (file, line, code-point column, key path) and to read mappings and values.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <optional>
 #include <set>
 #include <span>
@@ -10,8 +12,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "base/diag.h"
 #include "base/source.h"
@@ -45,14 +45,16 @@ class YamlDoc {
   /// Whether `key` was written among `es` (whatever its value).
   static bool has_key(const std::vector<YamlEntry>& es, std::string_view key);
   /// A single value as text ("" for an empty value); reports lists and mappings.
-  std::optional<std::string> scalar(const YAML::Node& v, const YAML::Node& k, const std::string& path);
+  std::optional<std::string> scalar(const YAML::Node& v, const YAML::Node& k,
+                                    const std::string& path);
   /// A length with a unit (parse_template_length); reports anything else.
   std::optional<Length> length(const YAML::Node& v, const YAML::Node& k, const std::string& path);
 
   /// Reports key `k` (at `path`) as unknown, with "did you mean" when one of `known` is
   /// close. The suggested path is remembered, so that a loader can skip reporting it as
   /// missing as well.
-  void unknown_key(const YAML::Node& k, const std::string& path, std::span<const std::string_view> known);
+  void unknown_key(const YAML::Node& k, const std::string& path,
+                   std::span<const std::string_view> known);
   bool was_suggested(const std::string& path) const { return suggested_.count(path) > 0; }
   void suggest(std::string path) { suggested_.insert(std::move(path)); }
 

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <string>
+#include "layout/motif.h"
 
 #include <cairo.h>
+
 #include <catch2/catch.hpp>
+#include <string>
 
 #include "base/c_handles.h"
 #include "base/data_dir.h"
 #include "base/error.h"
-#include "layout/motif.h"
 
 using namespace telar;
 using Approx = Catch::Detail::Approx;
@@ -63,9 +64,10 @@ TEST_CASE("the semilla motif loads as vectors at its natural size", "[template][
 }
 
 TEST_CASE("an SVG with only a viewBox takes its size from it", "[template][motif]") {
-  Picture p = motif_from_bytes(
-      "v.svg", "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 96 48'><rect width='10' height='10'/></svg>",
-      Rect{0, 0, 30, 30});
+  Picture p = motif_from_bytes("v.svg",
+                               "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 96 48'><rect "
+                               "width='10' height='10'/></svg>",
+                               Rect{0, 0, 30, 30});
   CHECK(p.natural.w.pt() == Approx(72));  // 96 CSS px = 1 in
   CHECK(p.natural.h.pt() == Approx(36));
   CHECK(p.box.w == Approx(30));
@@ -82,7 +84,8 @@ TEST_CASE("PNG motifs load from their pixels", "[template][motif]") {
 }
 
 TEST_CASE("broken or missing motifs name the file", "[template][motif]") {
-  CHECK(code_of("bad.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='10'") == Exit::data_error);
+  CHECK(code_of("bad.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='10'") ==
+        Exit::data_error);
   CHECK(code_of("bad.png", tiny_png().substr(0, 40)) == Exit::data_error);
   CHECK(code_of("bad.gif", "GIF89a") == Exit::data_error);
   CHECK(code_of("nosize.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>") == Exit::data_error);

@@ -211,6 +211,8 @@ TEST_CASE("front matter keys are checked", "[story]") {
   CHECK(one("date: 20-11-2026").second.at(0).message.id == MsgId::story_fm_bad_date);
   CHECK(one("lang: es-CL").first.meta.lang == "es-CL");
   CHECK(one("lang: arn").second.empty());
+  CHECK(one("lang: ES-cl").first.meta.lang == "es-CL");
+  CHECK(one("lang: sr-latn-rs").first.meta.lang == "sr-Latn-RS");
   CHECK(one("lang: es_CL").second.at(0).message.id == MsgId::story_fm_bad_lang);
   CHECK(one("link: example.org").second.at(0).message.id == MsgId::story_fm_bad_link);
   auto link = one("link: https://example.org/x");

@@ -1,21 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "template/template.h"
+
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
-
 #include "base/error.h"
 #include "base/source.h"
 #include "template/schema.h"
-#include "template/template.h"
 
 using namespace telar;
 using Approx = Catch::Detail::Approx;
 
 namespace {
 
-const std::filesystem::path kFixtures = std::filesystem::path(TELAR_TEST_DIR) / "fixtures" / "templates";
+const std::filesystem::path kFixtures =
+    std::filesystem::path(TELAR_TEST_DIR) / "fixtures" / "templates";
 
 /// Loads a fixture under its bare file name (so messages read "bad-x.yaml:3:1: …").
 std::vector<std::string> problems(const std::string& fixture, Lang lang = Lang::en) {
@@ -80,28 +81,39 @@ TEST_CASE("fotocopia and semilla differ in character", "[template]") {
 
 TEST_CASE("each broken template gets one exact message with line and key", "[template]") {
   const std::pair<const char*, const char*> cases[] = {
-      {"bad-key-typo.yaml", "bad-key-typo.yaml:8:1: error: unknown key 'gpa'; did you mean 'gap'? (key: gpa)\n"},
+      {"bad-key-typo.yaml",
+       "bad-key-typo.yaml:8:1: error: unknown key 'gpa'; did you mean 'gap'? (key: gpa)\n"},
       {"bad-role-typo.yaml",
-       "bad-role-typo.yaml:11:3: error: unknown role 'hedline'; did you mean 'headline'? (key: fonts.hedline)\n"},
+       "bad-role-typo.yaml:11:3: error: unknown role 'hedline'; did you mean 'headline'? (key: "
+       "fonts.hedline)\n"},
       {"bad-color.yaml",
-       "bad-color.yaml:19:11: error: invalid colour '#d1401': expected #rrggbb or #rrggbbaa (key: colors.accent)\n"},
+       "bad-color.yaml:19:11: error: invalid colour '#d1401': expected #rrggbb or #rrggbbaa (key: "
+       "colors.accent)\n"},
       {"bad-color-comment.yaml",
-       "bad-color-comment.yaml:17:3: error: missing colour: in YAML '#' starts a comment, so put the colour "
+       "bad-color-comment.yaml:17:3: error: missing colour: in YAML '#' starts a comment, so put "
+       "the colour "
        "in quotes, e.g. '#1a1a1a' (key: colors.ink)\n"},
-      {"bad-min-max.yaml", "bad-min-max.yaml:25:15: error: min 12pt is larger than max 9.5pt (key: sizes.body.min)\n"},
+      {"bad-min-max.yaml",
+       "bad-min-max.yaml:25:15: error: min 12pt is larger than max 9.5pt (key: sizes.body.min)\n"},
       {"bad-missing-role.yaml",
-       "bad-missing-role.yaml:9:1: error: missing role 'quote'; a zine template needs: title, headline, body, "
+       "bad-missing-role.yaml:9:1: error: missing role 'quote'; a zine template needs: title, "
+       "headline, body, "
        "speaker, quote, small (key: fonts.quote)\n"},
       {"bad-length.yaml",
-       "bad-length.yaml:7:41: error: invalid length '8': expected a number and a unit (mm, cm, m, in, pt), "
+       "bad-length.yaml:7:41: error: invalid length '8': expected a number and a unit (mm, cm, m, "
+       "in, pt), "
        "e.g. 7mm (key: margins.bottom)\n"},
       {"bad-motif.yaml",
-       "bad-motif.yaml:31:8: error: motif file 'loom.svg' not found beside the template (key: motif)\n"},
-      {"bad-yaml.yaml", "bad-yaml.yaml:13:10: error: YAML syntax error: end of sequence flow not found\n"},
+       "bad-motif.yaml:31:8: error: motif file 'loom.svg' not found beside the template (key: "
+       "motif)\n"},
+      {"bad-yaml.yaml",
+       "bad-yaml.yaml:13:10: error: YAML syntax error: end of sequence flow not found\n"},
       {"bad-option.yaml",
-       "bad-option.yaml:30:11: error: invalid value 'ruled'; expected one of: rule, tint (key: options.quotes)\n"},
+       "bad-option.yaml:30:11: error: invalid value 'ruled'; expected one of: rule, tint (key: "
+       "options.quotes)\n"},
       {"bad-duplicate.yaml",
-       "bad-duplicate.yaml:21:3: error: the key 'soft' is given twice (first on line 20) (key: colors.soft)\n"},
+       "bad-duplicate.yaml:21:3: error: the key 'soft' is given twice (first on line 20) (key: "
+       "colors.soft)\n"},
   };
   for (const auto& [fixture, expected] : cases) {
     INFO(fixture);
@@ -112,11 +124,11 @@ TEST_CASE("each broken template gets one exact message with line and key", "[tem
 
 TEST_CASE("template errors read in Spanish too", "[template]") {
   CHECK(problems("bad-key-typo.yaml", Lang::es) ==
-        std::vector<std::string>{
-            "bad-key-typo.yaml:8:1: error: clave desconocida «gpa»; ¿quiso decir «gap»? (clave: gpa)\n"});
+        std::vector<std::string>{"bad-key-typo.yaml:8:1: error: clave desconocida «gpa»; ¿quiso "
+                                 "decir «gap»? (clave: gpa)\n"});
   CHECK(problems("bad-min-max.yaml", Lang::es) ==
-        std::vector<std::string>{
-            "bad-min-max.yaml:25:15: error: el mínimo 12pt es mayor que el máximo 9.5pt (clave: sizes.body.min)\n"});
+        std::vector<std::string>{"bad-min-max.yaml:25:15: error: el mínimo 12pt es mayor que el "
+                                 "máximo 9.5pt (clave: sizes.body.min)\n"});
 }
 
 TEST_CASE("the good fixture's values arrive typed", "[template]") {
@@ -152,14 +164,18 @@ TEST_CASE("columns count characters, not bytes", "[template]") {
 TEST_CASE("the kind comes first and decides what is required", "[template]") {
   auto none = load_text("paper: a4\n");
   REQUIRE(none.size() == 1);
-  CHECK(format_diagnostic(none[0], Lang::en) == "t.yaml:1:1: error: missing required key 'kind' (key: kind)\n");
+  CHECK(format_diagnostic(none[0], Lang::en) ==
+        "t.yaml:1:1: error: missing required key 'kind' (key: kind)\n");
   auto bad = load_text("kind: poster\n");
   REQUIRE(bad.size() == 1);
   CHECK(format_diagnostic(bad[0], Lang::en) ==
-        "t.yaml:1:7: error: invalid value 'poster'; expected one of: zine, banner, manual (key: kind)\n");
+        "t.yaml:1:7: error: invalid value 'poster'; expected one of: zine, banner, manual (key: "
+        "kind)\n");
   // Banner and manual accept the generic keys and any role until their layouts name them.
-  auto banner = load_text("kind: banner\npaper: 3000x1000mm\nfonts: {myth: Anton}\nsizes: {myth: {min: 40pt, max: 400pt}}\n"
-                          "options: {anything: goes}\n");
+  auto banner = load_text(
+      "kind: banner\npaper: 3000x1000mm\nfonts: {myth: Anton}\nsizes: {myth: {min: 40pt, max: "
+      "400pt}}\n"
+      "options: {anything: goes}\n");
   CHECK(banner.empty());
   auto empty = load_text("");
   REQUIRE(empty.size() == 1);
@@ -171,16 +187,17 @@ TEST_CASE("the kind comes first and decides what is required", "[template]") {
 }
 
 TEST_CASE("values are checked by shape", "[template]") {
-  auto d = load_text("kind: banner\nfonts: {a: Noto Sans 12, b: Bold}\ncolors: {c: [1, 2]}\n"
-                     "sizes: {s: {min: 0pt, max: 9pt}, t: {max: 9pt}}\nmotif: logo.gif\nqr: {ec: X}\n"
-                     "description: {en: only English}\n");
+  auto d = load_text(
+      "kind: banner\nfonts: {a: Noto Sans 12, b: Bold}\ncolors: {c: [1, 2]}\n"
+      "sizes: {s: {min: 0pt, max: 9pt}, t: {max: 9pt}}\nmotif: logo.gif\nqr: {ec: X}\n"
+      "description: {en: only English}\n");
   std::vector<std::pair<MsgId, std::string>> got;
   for (const auto& x : d) got.emplace_back(x.message.id, x.loc.key);
   const std::vector<std::pair<MsgId, std::string>> want = {
-      {MsgId::tpl_font_has_size, "fonts.a"},     {MsgId::tpl_font_no_family, "fonts.b"},
-      {MsgId::tpl_expected_value, "colors.c"},   {MsgId::tpl_not_positive, "sizes.s.min"},
-      {MsgId::tpl_missing_key, "sizes.t.min"},   {MsgId::tpl_motif_bad_type, "motif"},
-      {MsgId::tpl_bad_choice, "qr.ec"},          {MsgId::tpl_missing_lang, "description.es"},
+      {MsgId::tpl_font_has_size, "fonts.a"},   {MsgId::tpl_font_no_family, "fonts.b"},
+      {MsgId::tpl_expected_value, "colors.c"}, {MsgId::tpl_not_positive, "sizes.s.min"},
+      {MsgId::tpl_missing_key, "sizes.t.min"}, {MsgId::tpl_motif_bad_type, "motif"},
+      {MsgId::tpl_bad_choice, "qr.ec"},        {MsgId::tpl_missing_lang, "description.es"},
   };
   CHECK(got == want);
 }
@@ -193,7 +210,8 @@ TEST_CASE("a cover motif needs a motif file", "[template]") {
   load_template(SourceText("m.yaml", yaml), d);
   REQUIRE(d.all().size() == 1);
   CHECK(format_diagnostic(d.all()[0], Lang::en) ==
-        "m.yaml:29:10: error: 'cover: motif' needs a motif: add 'motif: file.svg' (key: options.cover)\n");
+        "m.yaml:29:10: error: 'cover: motif' needs a motif: add 'motif: file.svg' (key: "
+        "options.cover)\n");
 }
 
 TEST_CASE("value parsers: paper, colour, length, did you mean", "[template]") {
@@ -249,7 +267,8 @@ TEST_CASE("templates are listed and resolved by name or path", "[template]") {
     if (i.name == "semilla") CHECK(i.description.rfind("Warm", 0) == 0);
 
   CHECK(resolve_template("", ArtifactKind::zine).filename() == "fotocopia.yaml");
-  CHECK(resolve_template("semilla", ArtifactKind::zine) == builtin_template_dir() / "zine" / "semilla.yaml");
+  CHECK(resolve_template("semilla", ArtifactKind::zine) ==
+        builtin_template_dir() / "zine" / "semilla.yaml");
   const std::string own = (kFixtures / "good.yaml").string();
   CHECK(resolve_template(own, ArtifactKind::zine) == own);
   CHECK_THROWS_AS(resolve_template("nowhere/mine.yaml", ArtifactKind::zine), Error);
@@ -261,8 +280,11 @@ TEST_CASE("templates are listed and resolved by name or path", "[template]") {
     REQUIRE(e.diagnostics().size() == 1);
     const std::string en = format_diagnostic(e.diagnostics()[0], Lang::en);
     CHECK(en.rfind("error: no template 'zeen' for zine; available: fotocopia, semilla", 0) == 0);
-    CHECK(format_diagnostic(e.diagnostics()[0], Lang::es)
-              .rfind("error: no hay ninguna plantilla «zeen» para zine; disponibles: fotocopia, semilla", 0) == 0);
+    CHECK(
+        format_diagnostic(e.diagnostics()[0], Lang::es)
+            .rfind(
+                "error: no hay ninguna plantilla «zeen» para zine; disponibles: fotocopia, semilla",
+                0) == 0);
   }
   CHECK(kind_name(ArtifactKind::manual) == std::string("manual"));
   CHECK(kind_from_name("banner") == ArtifactKind::banner);

@@ -1,0 +1,1 @@
+missing/out.pdf: error: la carpeta de salida no existe

@@ -1,0 +1,1 @@
+telar: error: orden desconocida «zin»; ¿quiso decir «zine»?

@@ -1,0 +1,1 @@
+telar: error: opción desconocida «--papr» para «telar zine»; ¿quiso decir «--paper»?
