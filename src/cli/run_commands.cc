@@ -87,6 +87,11 @@ Exit run_fonts(const Args& args, const Env& env) {
   FontSet fonts(bundled_fonts_dir());
   for (const FaceInfo& f : fonts.faces())
     std::fputs(fmt::format("{:<28} {:<24} {}\n", f.family, f.style, f.file).c_str(), env.out);
+  // CJK comes from the system (too large to bundle): say which faces, since output in
+  // those scripts is reproducible only where the same files are installed.
+  fonts.add_system_cjk();
+  for (const FaceInfo& f : fonts.system_cjk_faces())
+    std::fputs(fmt::format("{:<28} {:<24} {} ({})\n", f.family, f.style, f.file, tr("system, for CJK", env.lang)).c_str(), env.out);
   return Exit::ok;
 }
 

@@ -70,6 +70,7 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
         for (auto& d : local.take()) diags.add(std::move(d));
         if (parsed) {
           if (!fonts) fonts.emplace(bundled_fonts_dir());
+          if (FontSet::has_cjk(src.bytes())) fonts->add_system_cjk();
           check_glyphs(story, src, *fonts, diags);
         }
       }

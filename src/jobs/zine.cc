@@ -20,6 +20,20 @@ std::filesystem::path default_output(const std::filesystem::path& input, const s
   return stem + suffix;
 }
 
+namespace {
+
+// Every text of the story, for deciding which fonts it needs.
+std::string story_text(const Story& story) {
+  std::string all = story.meta.title + story.meta.node + story.meta.headline;
+  for (const Round& r : story.rounds) {
+    all += r.question;
+    for (const Turn& t : r.turns) all += t.speaker + t.text;
+  }
+  return all;
+}
+
+}  // namespace
+
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags) {
   if (job.anonymize) throw Error::usage(msg(MsgId::usage_not_yet, "--anonymize"));
   if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));
@@ -35,6 +49,7 @@ std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& di
 
   const Size paper = job.paper ? *job.paper : tpl.paper ? *tpl.paper : *paper_size("a4");
   FontSet fonts(bundled_fonts_dir());
+  if (FontSet::has_cjk(story_text(story))) fonts.add_system_cjk();  // CJK only from the system
   ZineOptions zopt;
   zopt.qr_url = job.qr_url;
   ZineDoc doc = compose_zine(story, job.story.string(), tpl, zopt, diags);

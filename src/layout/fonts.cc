@@ -3,20 +3,19 @@
 // a Pango font map on it, contexts with stable metrics, and missing-glyph reports.
 #include "layout/fonts.h"
 
+#include <cairo.h>
+#include <fmt/format.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
 #include <system_error>
 #include <tuple>
-
-#include <unistd.h>
-
-#include <cairo.h>
-#include <fmt/format.h>
-#include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
 
 #include "base/data_dir.h"
 #include "base/error.h"
@@ -90,7 +89,8 @@ bool add_bundled_fonts(FcConfig* config, const std::filesystem::path& dir) {
   }
   std::ranges::sort(files);
   bool any = false;
-  for (const fs::path& f : files) any |= FcConfigAppFontAddFile(config, fc_str(f.string())) == FcTrue;
+  for (const fs::path& f : files)
+    any |= FcConfigAppFontAddFile(config, fc_str(f.string())) == FcTrue;
   return any;
 }
 
@@ -105,12 +105,13 @@ struct SystemFace {
 /// Family-name prefixes in order of preference; a prefix covers every regional family
 /// (Noto Sans CJK JP/KR/SC/TC/HK) and every file of it (Regular, Bold, …).
 constexpr std::array<std::string_view, 8> kCjkPreference = {
-    "Noto Sans CJK", "Source Han Sans", "WenQuanYi Micro Hei", "Droid Sans Fallback",
-    "Noto Serif CJK", "IPAGothic", "NanumGothic", "AR PL UMing"};
+    "Noto Sans CJK",  "Source Han Sans", "WenQuanYi Micro Hei", "Droid Sans Fallback",
+    "Noto Serif CJK", "IPAGothic",       "NanumGothic",         "AR PL UMing"};
 constexpr std::array<const char*, 4> kCjkLangs = {"zh-cn", "zh-tw", "ja", "ko"};
 
 bool has_family_prefix(const SystemFace& f, std::string_view prefix) {
-  return std::ranges::any_of(f.families, [&](const std::string& fam) { return fam.starts_with(prefix); });
+  return std::ranges::any_of(f.families,
+                             [&](const std::string& fam) { return fam.starts_with(prefix); });
 }
 
 /// The system font files to add, sorted; computed once per process (the system

@@ -3,14 +3,14 @@
 // output does not depend on the machine), and Pango contexts set up for stable metrics.
 #pragma once
 
+#include <pango/pango.h>
+
 #include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <utility>  // std::exchange in c_handles.h
 #include <vector>
-
-#include <pango/pango.h>
 
 #include "base/c_handles.h"
 

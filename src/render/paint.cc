@@ -70,6 +70,8 @@ void paint(cairo_t* cr, const Picture& p, std::set<std::string>*) {
   cairo_translate(cr, p.box.x, p.box.y);
   cairo_scale(cr, p.box.w / nw, p.box.h / nh);
   cairo_set_source_surface(cr, p.art.get(), 0, 0);
+  // A filled rectangle, not cairo_paint: in Cairo 1.16's PDF backend, cairo_paint with a
+  // recording surface duplicates its XObject key and breaks the link structure tree.
   cairo_rectangle(cr, 0, 0, nw, nh);
   cairo_fill(cr);
   cairo_restore(cr);

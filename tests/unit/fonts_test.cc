@@ -1,25 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The bundled fonts: every test string in every role face (FONTS.md §6), missing-glyph
 // reports, Mapudungun's macron-below letters, determinism, and the face list.
+#include "layout/fonts.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <catch2/catch.hpp>
-#include <fmt/format.h>
-#include <glib.h>
-#include <pango/pangocairo.h>
-#include <pango/pangofc-font.h>
-
 #include "base/error.h"
 #include "base/utf8.h"
-#include "layout/fonts.h"
 
 using namespace telar;
 
@@ -51,13 +51,16 @@ struct Role {
 
 // FONTS.md §6: each bundled role face.
 const Role kRoles[] = {
-    {"Noto Sans Extra-Condensed Heavy", "NotoSans-ExtraCondensedBlack.ttf", "Noto Sans Arabic", "Noto Sans Hebrew"},
-    {"Noto Sans Extra-Condensed Bold", "NotoSans-ExtraCondensedBold.ttf", "Noto Sans Arabic", "Noto Sans Hebrew"},
+    {"Noto Sans Extra-Condensed Heavy", "NotoSans-ExtraCondensedBlack.ttf", "Noto Sans Arabic",
+     "Noto Sans Hebrew"},
+    {"Noto Sans Extra-Condensed Bold", "NotoSans-ExtraCondensedBold.ttf", "Noto Sans Arabic",
+     "Noto Sans Hebrew"},
     {"Anton", "Anton-Regular.ttf", "Noto Sans Arabic", "Noto Sans Hebrew"},
     {"Charis SIL", "CharisSIL-Regular.ttf", "Noto Naskh Arabic", "Noto Serif Hebrew"},
     {"Charis SIL Bold", "CharisSIL-Bold.ttf", "Noto Naskh Arabic", "Noto Serif Hebrew"},
     {"Charis SIL Italic", "CharisSIL-Italic.ttf", "Noto Naskh Arabic", "Noto Serif Hebrew"},
-    {"Charis SIL Bold Italic", "CharisSIL-BoldItalic.ttf", "Noto Naskh Arabic", "Noto Serif Hebrew"},
+    {"Charis SIL Bold Italic", "CharisSIL-BoldItalic.ttf", "Noto Naskh Arabic",
+     "Noto Serif Hebrew"},
     {"Noto Sans", "NotoSans-Regular.ttf", "Noto Sans Arabic", "Noto Sans Hebrew"},
     {"Noto Sans Bold", "NotoSans-Bold.ttf", "Noto Sans Arabic", "Noto Sans Hebrew"},
     {"Noto Sans Italic", "NotoSans-Italic.ttf", "Noto Sans Arabic", "Noto Sans Hebrew"},
@@ -84,10 +87,11 @@ std::vector<Run> runs_of(PangoLayout* layout) {
     FcPattern* p = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
     FcChar8* file = nullptr;
     FcPatternGetString(p, FC_FILE, 0, &file);
-    out.push_back({pango_font_description_get_family(d),
-                   std::filesystem::path(reinterpret_cast<const char*>(file)).filename().string(),
-                   std::string(text + run->item->offset, static_cast<std::size_t>(run->item->length)),
-                   run->item->analysis.level});
+    out.push_back(
+        {pango_font_description_get_family(d),
+         std::filesystem::path(reinterpret_cast<const char*>(file)).filename().string(),
+         std::string(text + run->item->offset, static_cast<std::size_t>(run->item->length)),
+         run->item->analysis.level});
     pango_font_description_free(d);
   } while (pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
@@ -97,12 +101,15 @@ std::vector<Run> runs_of(PangoLayout* layout) {
 bool has_letter_of(const std::string& s, GUnicodeScript script) {
   for (std::size_t i = 0; i < s.size();) {
     char32_t c = next_code_point(s, i);
-    if (g_unichar_get_script(c) == script && (g_unichar_isalpha(c) || g_unichar_ismark(c))) return true;
+    if (g_unichar_get_script(c) == script && (g_unichar_isalpha(c) || g_unichar_ismark(c)))
+      return true;
   }
   return false;
 }
 
-bool is_cjk_key(const std::string& key) { return key == "ja" || key == "ko" || key.starts_with("zh"); }
+bool is_cjk_key(const std::string& key) {
+  return key == "ja" || key == "ko" || key.starts_with("zh");
+}
 
 GRef<PangoLayout> make(PangoContext* ctx, const char* description, const std::string& text) {
   auto layout = GRef<PangoLayout>::adopt(pango_layout_new(ctx));
@@ -127,7 +134,8 @@ std::string glyph_dump(PangoLayout* layout) {
     if (PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter); run != nullptr)
       for (int i = 0; i < run->glyphs->num_glyphs; ++i) {
         const PangoGlyphInfo& g = run->glyphs->glyphs[i];
-        out += fmt::format("{}:{}:{}:{} ", g.glyph, g.geometry.width, g.geometry.x_offset, g.geometry.y_offset);
+        out += fmt::format("{}:{}:{}:{} ", g.glyph, g.geometry.width, g.geometry.x_offset,
+                           g.geometry.y_offset);
       }
   } while (pango_layout_iter_next_run(iter));
   pango_layout_iter_free(iter);
@@ -173,7 +181,8 @@ TEST_CASE("every test string lays out in every role face without boxes", "[fonts
 
 TEST_CASE("the banner face's Arabic and Hebrew siblings keep its width and weight", "[fonts]") {
   GRef<PangoContext> ctx = shared_fonts().context("es");
-  GRef<PangoLayout> layout = make(ctx.get(), "Noto Sans Extra-Condensed Heavy", "Ana «שלום» y «مرحبا»");
+  GRef<PangoLayout> layout =
+      make(ctx.get(), "Noto Sans Extra-Condensed Heavy", "Ana «שלום» y «مرحبا»");
   std::vector<std::string> files;
   for (const Run& run : runs_of(layout.get())) files.push_back(run.file);
   CHECK(std::ranges::count(files, "NotoSansHebrew-ExtraCondensedBlack.ttf") == 1);
@@ -241,7 +250,9 @@ TEST_CASE("a Private Use character is reported with its byte offset", "[fonts]")
   const FontSet& fonts = shared_fonts();
   for (const Role& role : kRoles) {
     INFO(role.description);
-    GRef<PangoLayout> layout = fonts.layout("es", role.description, "ab\xEE\x80\x80" "c");
+    GRef<PangoLayout> layout = fonts.layout("es", role.description,
+                                            "ab\xEE\x80\x80"
+                                            "c");
     const auto missing = FontSet::missing_glyphs(layout.get());
     REQUIRE(missing.size() == 1);
     CHECK(missing[0].code_point == U'\uE000');
@@ -260,7 +271,8 @@ TEST_CASE("a Private Use character is reported with its byte offset", "[fonts]")
 }
 
 TEST_CASE("ḻ precomposed and l + U+0331 after NFC have identical widths", "[fonts]") {
-  const std::string pre = "\xE1\xB8\xBB \xE1\xB9\x89 \xE1\xB9\xAF \xE1\xB8\xBA \xE1\xB9\x88 \xE1\xB9\xAE";
+  const std::string pre =
+      "\xE1\xB8\xBB \xE1\xB9\x89 \xE1\xB9\xAF \xE1\xB8\xBA \xE1\xB9\x88 \xE1\xB9\xAE";
   const std::string nfd = "l\xCC\xB1 n\xCC\xB1 t\xCC\xB1 L\xCC\xB1 N\xCC\xB1 T\xCC\xB1";
   REQUIRE(nfc(nfd) == pre);
   GRef<PangoContext> ctx = shared_fonts().context("arn");
@@ -281,7 +293,8 @@ TEST_CASE("two font sets give identical layouts", "[fonts]") {
     for (const TestString& s : strings) {
       INFO(s.key << " in " << description);
       GRef<PangoContext> c1 = shared_fonts().context(s.lang), c2 = other.context(s.lang);
-      GRef<PangoLayout> a = make(c1.get(), description, s.text), b = make(c2.get(), description, s.text);
+      GRef<PangoLayout> a = make(c1.get(), description, s.text),
+                        b = make(c2.get(), description, s.text);
       CHECK(width_of(a.get()) == width_of(b.get()));
       CHECK(glyph_dump(a.get()) == glyph_dump(b.get()));
     }
@@ -293,7 +306,10 @@ TEST_CASE("without a writable cache the fonts load the same, silently", "[fonts]
   const std::string saved = old != nullptr ? old : "";
   ::setenv("XDG_CACHE_HOME", "/proc/telar-no-cache", 1);  // cannot be created
   FontSet uncached(bundled_fonts_dir());
-  if (old != nullptr) ::setenv("XDG_CACHE_HOME", saved.c_str(), 1); else ::unsetenv("XDG_CACHE_HOME");
+  if (old != nullptr)
+    ::setenv("XDG_CACHE_HOME", saved.c_str(), 1);
+  else
+    ::unsetenv("XDG_CACHE_HOME");
   const auto a = uncached.faces(), b = shared_fonts().faces();
   REQUIRE(a.size() == b.size());
   for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].file == b[i].file);
@@ -319,13 +335,15 @@ TEST_CASE("contexts are set up for stable metrics", "[fonts]") {
   CHECK(std::string((pango_language_to_string)(pango_context_get_language(und.get()))) == "und");
   // 12 pt Noto Sans at 72 dpi: 'M' is fractional (unrounded) and about 0.9 em wide.
   GRef<PangoLayout> m = make(ctx.get(), "Noto Sans", "MMMMMMMMMM");
-  CHECK(width_of(m.get()) / double(PANGO_SCALE) == Catch::Detail::Approx(10 * 12 * 0.893).epsilon(0.02));
+  CHECK(width_of(m.get()) / double(PANGO_SCALE) ==
+        Catch::Detail::Approx(10 * 12 * 0.893).epsilon(0.02));
 }
 
 TEST_CASE("faces() lists the bundled faces by file name only", "[fonts]") {
   const auto faces = shared_fonts().faces();
   CHECK(faces.size() == 24);
-  CHECK(std::ranges::is_sorted(faces, {}, [](const FaceInfo& f) { return f.family + '\t' + f.style; }));
+  CHECK(std::ranges::is_sorted(faces, {},
+                               [](const FaceInfo& f) { return f.family + '\t' + f.style; }));
   auto has = [&](const char* family, const char* style, const char* file) {
     return std::ranges::any_of(faces, [&](const FaceInfo& f) {
       return f.family == family && f.style == style && f.file == file;

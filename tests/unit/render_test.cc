@@ -166,12 +166,16 @@ TEST_CASE("SOURCE_DATE_EPOCH: digits only, written as an ISO UTC date", "[render
   CHECK(iso_date(951782400) == "2000-02-29T00:00:00Z");
   CHECK_FALSE(iso_date(253402300800));  // year 10000
 
+  const char* before = std::getenv("SOURCE_DATE_EPOCH");
+  const std::optional<std::string> saved =
+      before ? std::optional<std::string>(before) : std::nullopt;
   ::setenv("SOURCE_DATE_EPOCH", "1234", 1);
   CHECK(EncodeOptions::from_env().source_date_epoch == 1234);
   ::setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
   CHECK_FALSE(EncodeOptions::from_env().source_date_epoch);
   ::unsetenv("SOURCE_DATE_EPOCH");
   CHECK_FALSE(EncodeOptions::from_env().source_date_epoch);
+  if (saved) ::setenv("SOURCE_DATE_EPOCH", saved->c_str(), 1);
 }
 
 TEST_CASE("reader layout: one sheet per page, trim plus bleed, page offset by the bleed",
