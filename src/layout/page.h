@@ -11,15 +11,11 @@
 #include <pango/pango.h>
 
 #include "base/c_handles.h"
+#include "base/color.h"
 #include "base/geometry.h"
 #include "base/units.h"
 
 namespace telar {
-
-struct Rgba {
-  double r = 0, g = 0, b = 0, a = 1;
-  friend constexpr bool operator==(const Rgba&, const Rgba&) = default;
-};
 
 struct Path {
   enum class Op { move, line, curve, close };

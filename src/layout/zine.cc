@@ -18,10 +18,6 @@ namespace {
 
 constexpr int kInsidePages = 6;  // pages 2..7
 
-Rgba mix(Rgba a, Rgba b, double t) {
-  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
-}
-
 Shape filled(const Rect& r, Rgba color, std::string slot) {
   Shape s;
   s.path.rect(r);

@@ -17,10 +17,6 @@ constexpr double kQuoteGap = 0.6;    // around an inline pull quote
 constexpr double kRoundBefore = 1.1; // above a round heading
 constexpr double kRoundAfter = 0.5;  // below it
 
-Rgba mix(Rgba a, Rgba b, double t) {
-  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
-}
-
 // A paragraph as markup: a fixed prefix (the run-in speaker name) and escaped text that
 // can be cut at any byte offset of the plain text.
 struct Para {

@@ -18,12 +18,27 @@ constexpr std::string_view kZineCover[] = {"band", "motif", "plain"};
 constexpr std::string_view kZineQuotes[] = {"rule", "tint"};
 constexpr OptionSpec kZineOptions[] = {{"cover", kZineCover}, {"quotes", kZineQuotes}};
 
+// --- manual (the roles layout/manual*.cc reads; margins: left = inner, right = outer)
+constexpr std::string_view kManualFonts[] = {"title", "heading", "body", "quote", "code", "small"};
+constexpr std::string_view kManualColors[] = {"ink", "paper", "accent", "soft", "rule"};
+constexpr std::string_view kManualSizes[] = {"title", "lesson", "section", "body", "code", "small"};
+constexpr std::string_view kManualLabels[] = {
+    "title",       "toc",          "node",          "crew",         "cycle",
+    "calendar",    "calendar_note", "new_moon",     "notes",        "duplex_short",
+    "duplex_long", "calibrate_title", "calibrate_front", "calibrate_short", "calibrate_long"};
+constexpr std::string_view kManualCover[] = {"band", "moon"};
+constexpr std::string_view kManualAlign[] = {"justify", "left"};
+constexpr std::string_view kManualParagraphs[] = {"indent", "space"};
+constexpr OptionSpec kManualOptions[] = {
+    {"cover", kManualCover}, {"align", kManualAlign}, {"paragraphs", kManualParagraphs}};
+
 // Banner and manual: open until their layouts say which roles they read.
 constexpr KindSchema kKinds[] = {
     {ArtifactKind::zine, "zine", "fotocopia", kZineFonts, kZineColors, kZineSizes, kZineLabels,
      kZineOptions},
     {ArtifactKind::banner, "banner", "", {}, {}, {}, {}, {}},
-    {ArtifactKind::manual, "manual", "", {}, {}, {}, {}, {}},
+    {ArtifactKind::manual, "manual", "cuaderno", kManualFonts, kManualColors, kManualSizes,
+     kManualLabels, kManualOptions},
 };
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "base/units.h"
-#include "layout/page.h"
+#include "base/color.h"
 #include "template/template.h"
 
 namespace telar {

@@ -16,7 +16,7 @@
 #include "base/lang.h"
 #include "base/source.h"
 #include "base/units.h"
-#include "layout/page.h"
+#include "base/color.h"
 
 namespace telar {
 
