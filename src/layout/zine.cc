@@ -149,18 +149,26 @@ class ZinePages {
     p.items.push_back(std::move(pic));
   }
 
-  // A woven band drawn in code: warp and weft blocks alternating like plain weave.
+  // A strip of plain weave drawn in code (telar: a loom): ink weft threads pass over and
+  // under accent warp threads in turn. Two colours, solid fills: it photocopies cleanly.
   void weave(Page& p, const Rect& box) {
-    const double rows = 3, cell = box.h / rows;
-    const int cols = std::max(4, static_cast<int>(std::floor(box.w / cell)));
-    const double cw = box.w / cols;
-    Shape s;
-    s.fill = tpl_.color("accent");
-    s.slot = "motif";
-    for (int r = 0; r < static_cast<int>(rows); ++r)
-      for (int k = 0; k < cols; ++k)
-        if ((r + k) % 2 == 0) s.path.rect({box.x + k * cw, box.y + r * cell, cw * 0.86, cell * 0.78});
-    p.items.push_back(std::move(s));
+    const int rows = 4;
+    const double pitch = box.h / rows, thread = pitch * 0.62;
+    const int cols = std::max(6, static_cast<int>(std::floor(box.w / pitch)));
+    const double cw = box.w / cols, warp = cw * 0.62;
+    Shape weft_under, warps, weft_over;
+    weft_under.fill = weft_over.fill = tpl_.color("ink");
+    warps.fill = tpl_.color("accent");
+    weft_under.slot = warps.slot = weft_over.slot = "motif";
+    for (int r = 0; r < rows; ++r)
+      weft_under.path.rect({box.x, box.y + r * pitch + (pitch - thread) / 2, box.w, thread});
+    for (int k = 0; k < cols; ++k) warps.path.rect({box.x + k * cw + (cw - warp) / 2, box.y, warp, box.h});
+    for (int r = 0; r < rows; ++r)
+      for (int k = r % 2; k < cols; k += 2)
+        weft_over.path.rect({box.x + k * cw, box.y + r * pitch + (pitch - thread) / 2, cw, thread});
+    p.items.push_back(std::move(weft_under));
+    p.items.push_back(std::move(warps));
+    p.items.push_back(std::move(weft_over));
   }
 
   void headline(Page& p) {
