@@ -31,7 +31,7 @@ GRef<PangoLayout> make_layout(const FontSet& fonts, std::string_view lang, const
   if (style.line_spacing > 0) pango_layout_set_line_spacing(l, static_cast<float>(style.line_spacing));
   if (width > 0) {
     pango_layout_set_width(l, static_cast<int>(std::lround(width * PANGO_SCALE)));
-    pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+    pango_layout_set_wrap(l, style.break_words ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   }
   if (style.letter_spacing != 0) {
     PangoAttrList* attrs = pango_layout_get_attributes(l);

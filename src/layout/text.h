@@ -23,6 +23,7 @@ struct TextStyle {
   PangoAlignment align = PANGO_ALIGN_LEFT;
   double line_spacing = 0;  ///< factor of the font's height (0 = the font's own)
   double letter_spacing = 0;  ///< points
+  bool break_words = false;   ///< a word longer than the line (a URL) may break anywhere
 };
 
 /// Escapes text for Pango markup.

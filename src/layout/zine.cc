@@ -372,8 +372,8 @@ class ZinePages {
       TextStyle us = small_;
       us.align = PANGO_ALIGN_CENTER;
       us.size = std::max(tpl_.size("small").min.pt(), small_.size * 0.85);
+      us.break_words = true;
       auto ul = make_layout(fonts_, doc_.lang, us, markup_escape(doc_.link_text), c.w);
-      pango_layout_set_wrap(ul.get(), PANGO_WRAP_CHAR);
       p.items.push_back(text_run(ul, {c.x, y}, us.color, "link"));
     }
 

@@ -46,6 +46,7 @@ class Flow {
     body_.size = s;
     body_.color = tpl.color("ink");
     body_.line_spacing = 1.32;
+    body_.break_words = true;  // a long link in a turn must not cross the margin
     round_ = body_;
     round_.font = tpl.font("headline").description;
     round_.size = s * 1.45;

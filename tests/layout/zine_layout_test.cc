@@ -96,6 +96,23 @@ TEST_CASE("every example zine keeps its text inside the margins", "[layout]") {
   }
 }
 
+TEST_CASE("a long link inside a turn breaks instead of crossing the margin", "[layout]") {
+  const std::string url = "https://example.org/" + std::string(150, 'a');
+  Diagnostics d;
+  Laid l = lay_out("---\ntitle: Enlace\nlang: es\n---\n\n## R\n\nAna: Miren " + url + " hoy.\n",
+                   "fotocopia", d);
+  const Size trim = l.pages[0].trim;
+  const Rect content = inset(Rect{0, 0, trim.w.pt(), trim.h.pt()}, zine_template("fotocopia").margins);
+  int turns = 0;
+  for (const Page& p : l.pages)
+    for (const Item& it : p.items)
+      if (const auto* t = std::get_if<TextRun>(&it); t && t->slot == "turn") {
+        ++turns;
+        CHECK(content.contains(bounds(it), 0.5));
+      }
+  CHECK(turns == 1);
+}
+
 TEST_CASE("the cover has the title, the back cover the QR code", "[layout]") {
   Diagnostics d;
   Laid l = lay_out(slurp(kExamples / "la-bateria.circle.md"), "fotocopia", d);
