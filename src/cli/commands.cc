@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/messages.h"
+#include "base/spell.h"
 #include "cli/flags.h"
 
 namespace telar::cli {
@@ -17,21 +18,6 @@ constexpr Command kCommands[] = {
     {"templates", "list the shipped templates", run_templates},
     {"fonts", "list the bundled fonts", run_fonts},
 };
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t prev = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
 
 void print_usage(const Env& env) {
   std::string text = fmt::format("telar {} — {}\n\n{}: telar <{}> [{}]\n\n{}:\n", TELAR_VERSION,
@@ -49,16 +35,8 @@ void print_usage(const Env& env) {
 std::span<const Command> commands() { return kCommands; }
 
 std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_d = 3;
-  for (const auto& c : candidates) {
-    std::size_t d = edit_distance(word, c);
-    if (d < best_d) {
-      best_d = d;
-      best = c;
-    }
-  }
-  return best;
+  std::vector<std::string_view> names(candidates.begin(), candidates.end());
+  return std::string(closest_name(word, names).value_or(std::string_view{}));
 }
 
 Exit run(int argc, char** argv, Lang lang) {

@@ -38,7 +38,7 @@ void print(std::FILE* f, std::span<const Diagnostic> diags, Lang lang);
 void print(std::FILE* f, const Error& e, Lang lang);
 void print_internal(std::FILE* f, const char* what, Lang lang);
 
-/// The closest name within edit distance 2 (for "did you mean"), or empty.
+/// The closest name (base/spell.h closest_name), or empty: for "did you mean".
 std::string closest(std::string_view word, const std::vector<std::string>& candidates);
 
 // Commands (cli/run_*.cc).

@@ -61,6 +61,7 @@ struct TileLabels {
   std::string glue;      ///< "glue here"
   std::string on_top;    ///< "on top: {tiles}" ({tiles} becomes "A2" or "B1 B2")
   std::string assembly;  ///< the assembly map's title
+  std::string sheets;    ///< "{count} sheets, overlapping {overlap}"
   std::string steps;     ///< how to put it together, printed under the map
 };
 

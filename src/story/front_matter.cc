@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/utf8.h"
+#include "base/spell.h"
 #include "story/story_text.h"
 
 namespace telar::story_detail {
@@ -29,21 +30,6 @@ bool is_fence(std::string_view text, bool closing) {
   return t == "---" || (closing && t == "...");
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -55,13 +41,7 @@ std::string_view suggestion(std::string_view key) {
   std::string lower = ascii_lower(key);
   for (auto [alias, known] : kAliases)
     if (lower == alias) return known;
-  std::string_view best;
-  std::size_t best_distance = 3;  // at most two edits away
-  for (std::string_view known : kKeys) {
-    std::size_t d = edit_distance(lower, known);
-    if (d < best_distance && d < known.size()) best = known, best_distance = d;
-  }
-  return best;
+  return closest_name(lower, kKeys).value_or(std::string_view{});
 }
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

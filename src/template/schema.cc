@@ -43,26 +43,6 @@ constexpr KindSchema kKinds[] = {
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
-// Edits (insert, delete, replace, swap two neighbours: "gpa" -> "gap" is one) between
-// a and b, ignoring case.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const std::size_t n = b.size() + 1;
-  std::vector<std::size_t> d((a.size() + 1) * n);
-  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * n + j]; };
-  for (std::size_t i = 0; i <= a.size(); ++i) at(i, 0) = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) at(0, j) = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const bool same = lower(a[i - 1]) == lower(b[j - 1]);
-      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (same ? 0 : 1)});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-          lower(a[i - 2]) == lower(b[j - 1]))
-        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
-    }
-  }
-  return at(a.size(), b.size());
-}
-
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   c = lower(c);
@@ -90,22 +70,6 @@ const KindSchema* find_kind_schema(std::string_view name) {
   for (const auto& k : kKinds)
     if (k.name == name) return &k;
   return nullptr;
-}
-
-std::optional<std::string_view> closest_name(std::string_view word,
-                                             std::span<const std::string_view> candidates) {
-  // Like ninja's SpellcheckString: a third of the word may be wrong, at least one letter.
-  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
-  std::optional<std::string_view> best;
-  std::size_t best_distance = limit + 1;
-  for (std::string_view c : candidates) {
-    const std::size_t d = edit_distance(word, c);
-    if (d < best_distance) {
-      best_distance = d;
-      best = c;
-    }
-  }
-  return best;
 }
 
 std::string join_names(std::span<const std::string_view> names) {

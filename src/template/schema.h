@@ -10,6 +10,7 @@
 
 #include "base/units.h"
 #include "base/color.h"
+#include "base/spell.h"
 #include "template/template.h"
 
 namespace telar {
@@ -41,11 +42,6 @@ inline constexpr std::string_view kRequiredLangs[] = {"en", "es"};
 std::span<const KindSchema> all_kind_schemas();
 const KindSchema& kind_schema(ArtifactKind kind);
 const KindSchema* find_kind_schema(std::string_view name);
-
-/// The candidate closest to `word` when it looks like a typo of it (small edit distance,
-/// case-insensitive), for "did you mean".
-std::optional<std::string_view> closest_name(std::string_view word,
-                                             std::span<const std::string_view> candidates);
 
 /// "a, b, c" (for messages listing what is allowed).
 std::string join_names(std::span<const std::string_view> names);

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sheets of a tiled banner: the assembly map, then each tile with its glue bands
+// (tinted, dashed where the next tile's edge lands, labelled), alignment ticks across every
+// seam, and a cut line where the paper runs past the banner. Never a file name or path.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "impose/tiles.h"
+#include "layout/text.h"
+
+namespace telar {
+namespace {
+
+constexpr double kEps = 1e-6;
+constexpr double kTick = Length::mm(3).pt();     ///< half length of an alignment tick
+constexpr double kLabelRoom = Length::mm(6).pt();  ///< overhang wide enough for a label
+
+Rect moved(const Rect& r, double dx, double dy) { return {r.x + dx, r.y + dy, r.w, r.h}; }
+
+Shape moved(Shape s, double dx, double dy) {
+  for (Path::Segment& seg : s.path.segments)
+    for (Point& p : seg.p) p = {p.x + dx, p.y + dy};
+  return s;
+}
+
+Shape line(Point a, Point b, Stroke stroke, std::string slot) {
+  Shape s;
+  s.path.move_to(a).line_to(b);
+  s.stroke = std::move(stroke);
+  s.slot = std::move(slot);
+  return s;
+}
+
+std::string replace_all(std::string text, std::string_view key, const std::string& value) {
+  for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
+    text.replace(at, key.size(), value);
+  return text;
+}
+
+/// A seam: where tile `top` (later) lies on tile `under` (earlier); `edge` is the segment
+/// (banner coordinates) along which top's edge lands on under's glue band.
+struct Seam {
+  std::size_t under, top;
+  Rect band;
+  bool vertical;  ///< the edge runs up and down (a right band) or across (a bottom band)
+  Point a, b;     ///< the edge segment
+};
+
+std::vector<Seam> seams(const TilePlan& plan) {
+  const Rect whole{0, 0, plan.banner.w.pt(), plan.banner.h.pt()};
+  std::vector<Seam> out;
+  for (std::size_t i = 0; i < plan.tiles.size(); ++i) {
+    const Rect& mine = plan.tiles[i].area;
+    for (std::size_t j = i + 1; j < plan.tiles.size(); ++j) {
+      const Rect& other = plan.tiles[j].area;
+      const Rect band = intersect(intersect(mine, whole), other);
+      if (band.w < kEps || band.h < kEps) continue;
+      // The edge of the later tile that lies inside this one is where it lands: a left
+      // edge makes a vertical seam, a top edge a horizontal one. A corner touched by a
+      // diagonal neighbour is tinted with the other bands and has no seam of its own.
+      const bool left_in = other.x > mine.x + kEps, top_in = other.y > mine.y + kEps;
+      const double o2 = 2 * plan.overlap.pt() + kEps;
+      if (!left_in && !top_in) continue;
+      if (left_in && top_in && band.w <= o2 && band.h <= o2) continue;
+      if (left_in && (!top_in || band.h > band.w))
+        out.push_back({i, j, band, true, {other.x, band.y}, {other.x, band.bottom()}});
+      else
+        out.push_back({i, j, band, false, {band.x, other.y}, {band.right(), other.y}});
+    }
+  }
+  return out;
+}
+
+/// Points along a seam where alignment ticks go: one in the middle of a short seam, else
+/// 20 mm from each end and every 80 mm or so between.
+std::vector<double> tick_positions(double from, double to) {
+  const double len = to - from, inset = Length::mm(20).pt();
+  if (len < 2 * inset) return {from + len / 2};
+  const int gaps = std::max(1, static_cast<int>(std::round((len - 2 * inset) / Length::mm(80).pt())));
+  std::vector<double> out;
+  for (int k = 0; k <= gaps; ++k) out.push_back(from + inset + (len - 2 * inset) * k / gaps);
+  return out;
+}
+
+/// The part of segment a-b (axis-aligned) inside r, or nullopt.
+std::optional<std::pair<Point, Point>> clip_segment(Point a, Point b, const Rect& r) {
+  const double x0 = std::max(std::min(a.x, b.x), r.x), x1 = std::min(std::max(a.x, b.x), r.right());
+  const double y0 = std::max(std::min(a.y, b.y), r.y), y1 = std::min(std::max(a.y, b.y), r.bottom());
+  if (x1 < x0 - kEps || y1 < y0 - kEps || (x1 - x0 < kEps && y1 - y0 < kEps)) return std::nullopt;
+  return std::pair{Point{x0, y0}, Point{x1, y1}};
+}
+
+class TileSheets {
+ public:
+  TileSheets(const TilePlan& plan, const Sheet& banner, const FontSet& fonts, const TileLook& look,
+             const TileLabels& labels)
+      : plan_(plan), banner_(banner), fonts_(fonts), look_(look), labels_(labels),
+        seams_(seams(plan)), whole_{0, 0, plan.banner.w.pt(), plan.banner.h.pt()} {}
+
+  std::vector<Sheet> build() {
+    std::vector<Sheet> out;
+    out.push_back(assembly_map());
+    for (std::size_t i = 0; i < plan_.tiles.size(); ++i) out.push_back(tile(i));
+    return out;
+  }
+
+ private:
+  GRef<PangoLayout> text(const std::string& markup, double size, bool bold, double width = 0,
+                         PangoAlignment align = PANGO_ALIGN_LEFT) const {
+    TextStyle st;
+    st.font = bold ? look_.bold_font : look_.font;
+    st.size = size;
+    st.color = look_.ink;
+    st.align = align;
+    return make_layout(fonts_, look_.lang, st, markup, width);
+  }
+
+  /// A label centred in `box`, rotated to read upwards when the box is tall, shrunk to fit.
+  void label(Sheet& s, const std::string& markup, const Rect& box, double max_size) const {
+    const bool upright = box.h > box.w;
+    const double along = upright ? box.h : box.w, across = upright ? box.w : box.h;
+    double size = std::min(max_size, across * 0.5);
+    GRef<PangoLayout> l = text(markup, size, false);
+    const double natural = layout_width(l.get());
+    if (natural > along * 0.92) {
+      size *= along * 0.92 / natural;
+      l = text(markup, size, false);
+    }
+    const double w = layout_width(l.get()), h = layout_height(l.get());
+    TextRun r = text_run(l, {}, look_.ink, "tile");
+    if (upright) {
+      r.origin = {box.x + (box.w - h) / 2, box.y + (box.h + w) / 2};
+      r.rotation_deg = 270;
+    } else {
+      r.origin = {box.x + (box.w - w) / 2, box.y + (box.h - h) / 2};
+    }
+    s.marks.push_back(std::move(r));
+  }
+
+  std::string band_text(const Seam& seam) const {
+    const Tile& under = plan_.tiles[seam.under];
+    return fmt::format("<b>{}</b>  ·  {}  ·  {}", markup_escape(under.name), markup_escape(labels_.glue),
+                       markup_escape(replace_all(labels_.on_top, "{tiles}", plan_.tiles[seam.top].name)));
+  }
+
+  Sheet tile(std::size_t i) const {
+    const Tile& t = plan_.tiles[i];
+    const double dx = t.printable.x - t.area.x, dy = t.printable.y - t.area.y;
+    Sheet s;
+    s.paper = t.paper;
+    const Rect clip = intersect(t.printable, moved(whole_, dx, dy));
+    for (const Placement& pl : banner_.placements) {
+      const Rect c = pl.clip.w > 0 ? intersect(clip, moved(pl.clip, dx, dy)) : clip;
+      s.placements.push_back({pl.page, Affine::translate(dx, dy) * pl.to_sheet, c});
+    }
+    for (const Item& m : banner_.marks)
+      if (const Shape* sh = std::get_if<Shape>(&m); sh && intersect(sh->path.bounds(), t.area).w > 0)
+        s.marks.push_back(moved(*sh, dx, dy));
+
+    const double thin = 0.5;
+    const Rect visible = intersect(t.area, whole_);
+    Shape tint;
+    tint.fill = look_.glue;
+    tint.slot = "glue";
+    for (const Rect& band : glue_bands(plan_, i)) tint.path.rect(moved(band, dx, dy));
+    bool labelled = false;
+    for (const Seam& seam : seams_) {
+      if (seam.under == i) {
+        s.marks.push_back(line({seam.a.x + dx, seam.a.y + dy}, {seam.b.x + dx, seam.b.y + dy},
+                               Stroke{thin, look_.ink, {3, 2}}, "seam"));
+        label(s, band_text(seam), moved(seam.band, dx, dy), 7);
+        labelled = true;
+      }
+      if (seam.under != i && seam.top != i) continue;
+      const bool v = seam.vertical;
+      const double from = v ? seam.a.y : seam.a.x, to = v ? seam.b.y : seam.b.x;
+      for (double p : tick_positions(from, to)) {
+        const Point a = v ? Point{seam.a.x - kTick, p} : Point{p, seam.a.y - kTick};
+        const Point b = v ? Point{seam.a.x + kTick, p} : Point{p, seam.a.y + kTick};
+        if (auto c = clip_segment(a, b, visible))
+          s.marks.push_back(line({c->first.x + dx, c->first.y + dy}, {c->second.x + dx, c->second.y + dy},
+                                 Stroke{thin, look_.ink, {}}, "tick"));
+      }
+    }
+    if (!tint.path.segments.empty()) s.marks.insert(s.marks.begin(), std::move(tint));
+    cut_lines(s, t, dx, dy, labelled);
+    return s;
+  }
+
+  /// Where the paper runs past the banner: a dashed cut line at the banner's edge, and the
+  /// tile's name there when it has no glue band to carry it.
+  void cut_lines(Sheet& s, const Tile& t, double dx, double dy, bool labelled) const {
+    const Stroke dashed{0.5, look_.ink, {6, 3}};
+    const Rect vis = intersect(t.area, whole_);
+    const double right_past = t.area.right() - whole_.right(), below = t.area.bottom() - whole_.bottom();
+    if (right_past > kEps)
+      s.marks.push_back(line({whole_.right() + dx, vis.y + dy}, {whole_.right() + dx, vis.bottom() + dy}, dashed, "cut"));
+    if (below > kEps)
+      s.marks.push_back(line({vis.x + dx, whole_.bottom() + dy}, {vis.right() + dx, whole_.bottom() + dy}, dashed, "cut"));
+    if (labelled) return;
+    const std::string name = "<b>" + markup_escape(t.name) + "</b>";
+    if (right_past >= kLabelRoom)
+      label(s, name, {whole_.right() + dx + 1, vis.y + dy, right_past - 2, vis.h}, 9);
+    else if (below >= kLabelRoom)
+      label(s, name, {vis.x + dx, whole_.bottom() + dy + 1, vis.w, below - 2}, 9);
+    else  // the one tile on top of all, flush with the banner's corner: a small label
+      label(s, name, {vis.right() + dx - Length::mm(12).pt(), vis.bottom() + dy - Length::mm(6).pt(),
+                      Length::mm(10).pt(), Length::mm(4).pt()}, 6);
+  }
+
+  Sheet assembly_map() const {
+    Sheet s;
+    const bool wide = plan_.banner.w > plan_.banner.h;
+    const Size paper = plan_.tiles.front().paper;
+    s.paper = (paper.w > paper.h) == wide ? paper : paper.transposed();
+    const double m = plan_.margin.pt() + Length::mm(5).pt();
+    const Rect area{m, m, s.paper.w.pt() - 2 * m, s.paper.h.pt() - 2 * m};
+    double y = area.y;
+
+    auto title = text(markup_escape(labels_.assembly), 16, true, area.w);
+    s.marks.push_back(text_run(title, {area.x, y}, look_.ink, "assembly"));
+    y += layout_height(title.get()) + 2;
+    auto sub = text(markup_escape(size_line()), 10, false, area.w);
+    s.marks.push_back(text_run(sub, {area.x, y}, look_.ink, "assembly"));
+    y += layout_height(sub.get()) + Length::mm(5).pt();
+
+    auto steps = text(markup_escape(labels_.steps), 9, false, area.w);
+    const double steps_h = layout_height(steps.get());
+    s.marks.push_back(text_run(steps, {area.x, area.bottom() - steps_h}, look_.ink, "assembly"));
+
+    const Rect room{area.x, y, area.w, area.bottom() - steps_h - Length::mm(5).pt() - y};
+    const double k = std::min(room.w / whole_.w, room.h / whole_.h);
+    const Rect mini{room.x + (room.w - whole_.w * k) / 2, room.y, whole_.w * k, whole_.h * k};
+    for (const Placement& pl : banner_.placements)
+      s.placements.push_back({pl.page, Affine::translate(mini.x, mini.y) * Affine::scale(k) * pl.to_sheet, mini});
+    Shape grid;
+    grid.stroke = Stroke{0.6, look_.ink, {}};
+    grid.slot = "grid";
+    grid.path.rect(mini);
+    for (const Tile& t : plan_.tiles) {
+      const Rect v = intersect(t.area, whole_);
+      grid.path.rect({mini.x + v.x * k, mini.y + v.y * k, v.w * k, v.h * k});
+    }
+    s.marks.push_back(grid);
+    for (std::size_t i = 0; i < plan_.tiles.size(); ++i) {
+      const Rect v = intersect(plan_.tiles[i].area, whole_);
+      const Rect cell{mini.x + v.x * k, mini.y + v.y * k, v.w * k, v.h * k};
+      const double size = std::clamp(std::min(cell.h * 0.34, cell.w * 0.3), 4.0, 11.0);
+      auto l = text(markup_escape(plan_.tiles[i].name), size, true);
+      const double w = layout_width(l.get()), h = layout_height(l.get());
+      Shape chip;
+      chip.path.rect({cell.center().x - w / 2 - 1.5, cell.center().y - h / 2, w + 3, h});
+      chip.fill = Rgba{1, 1, 1, 0.85};
+      chip.slot = "grid";
+      s.marks.push_back(chip);
+      s.marks.push_back(text_run(l, {cell.center().x - w / 2, cell.center().y - h / 2}, look_.ink, "grid"));
+    }
+    return s;
+  }
+
+  /// "2 × 1 m · 41 sheets, overlapping 10 mm" from the template's words.
+  std::string size_line() const {
+    auto m = [](Length l) { return fmt::format("{:g}", std::round(l.mm() / 10) / 100); };
+    std::string sheets = replace_all(labels_.sheets, "{count}", std::to_string(plan_.tiles.size()));
+    sheets = replace_all(sheets, "{overlap}", fmt::format("{:g} mm", std::round(plan_.overlap.mm() * 10) / 10));
+    return fmt::format("{} × {} m  ·  {}", m(plan_.banner.w), m(plan_.banner.h), sheets);
+  }
+
+  const TilePlan& plan_;
+  const Sheet& banner_;
+  const FontSet& fonts_;
+  const TileLook& look_;
+  const TileLabels& labels_;
+  std::vector<Seam> seams_;
+  Rect whole_;
+};
+
+}  // namespace
+
+std::vector<Sheet> impose_tiles(const TilePlan& plan, const Sheet& banner, const FontSet& fonts,
+                                const TileLook& look, const TileLabels& labels) {
+  if (plan.tiles.empty()) return {};
+  return TileSheets(plan, banner, fonts, look, labels).build();
+}
+
+Sheet impose_banner_sheet(const Page& page, std::size_t index) {
+  const double b = page.bleed.pt(), w = page.trim.w.pt(), h = page.trim.h.pt();
+  Sheet s;
+  s.paper = {Length::pt(w + 2 * b), Length::pt(h + 2 * b)};
+  s.placements.push_back({index, Affine::translate(b, b), {}});
+  if (b <= 0) return s;
+  // In the bleed, on the lines of the trim, stopping short of the corner: white under black
+  // so that they show on dark art too.
+  const double gap = std::min(b * 0.3, Length::mm(2).pt()), len = b - gap;
+  Shape under, over;
+  under.stroke = Stroke{1.6, {1, 1, 1, 1}, {}};
+  over.stroke = Stroke{0.5, {0, 0, 0, 1}, {}};
+  under.slot = over.slot = "crop";
+  for (double x : {b, b + w})
+    for (double y : {b, b + h}) {
+      const double sx = x == b ? -1 : 1, sy = y == b ? -1 : 1;
+      for (Shape* s2 : {&under, &over}) {
+        s2->path.move_to({x + sx * gap, y}).line_to({x + sx * (gap + len), y});
+        s2->path.move_to({x, y + sy * gap}).line_to({x, y + sy * (gap + len)});
+      }
+    }
+  s.marks.push_back(under);
+  s.marks.push_back(over);
+  return s;
+}
+
+}  // namespace telar
