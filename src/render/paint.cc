@@ -8,6 +8,7 @@
 #include <new>
 
 #include "base/error.h"
+#include "render/paint_cache.h"
 
 namespace telar {
 namespace {
@@ -141,7 +142,7 @@ void paint_page(cairo_t* cr, const Page& page, std::set<std::string>* dests_seen
 }
 
 void paint_sheet(cairo_t* cr, const Sheet& sheet, const std::vector<Page>& pages,
-                 std::set<std::string>* dests_seen) {
+                 std::set<std::string>* dests_seen, const PaintCache* cache) {
   for (const Placement& pl : sheet.placements) {
     const Page& page = pages.at(pl.page);
     cairo_save(cr);
@@ -153,6 +154,15 @@ void paint_sheet(cairo_t* cr, const Sheet& sheet, const std::vector<Page>& pages
     cairo_matrix_t m;
     cairo_matrix_init(&m, a.xx, a.yx, a.xy, a.yy, a.x0, a.y0);
     cairo_transform(cr, &m);
+    if (cairo_surface_t* rec = cache ? cache->find(pl.page) : nullptr) {
+      cairo_set_source_surface(cr, rec, 0, 0);
+      cairo_paint(cr);
+      for (const Item& item : page.items)
+        if (std::holds_alternative<Link>(item) || std::holds_alternative<Dest>(item))
+          paint_item(cr, item, dests_seen);
+      cairo_restore(cr);
+      continue;
+    }
     if (!is_white(page.paper)) {
       const double b = page.bleed.pt();
       cairo_rectangle(cr, -b, -b, page.trim.w.pt() + 2 * b, page.trim.h.pt() + 2 * b);

@@ -24,11 +24,14 @@ void paint_item(cairo_t* cr, const Item& item, std::set<std::string>* dests_seen
 /// box's top-left). The paper colour is not painted here (see paint_sheet).
 void paint_page(cairo_t* cr, const Page& page, std::set<std::string>* dests_seen = nullptr);
 
+class PaintCache;
+
 /// For each placement: clip (when non-empty), transform, paint the paper colour over trim +
-/// bleed unless it is white, paint the page; then the sheet's marks. Throws
-/// std::out_of_range when a placement names a page that does not exist (a bug).
+/// bleed unless it is white, paint the page; then the sheet's marks. A page that `cache`
+/// recorded is replayed from its recording (its links and destinations painted directly).
+/// Throws std::out_of_range when a placement names a page that does not exist (a bug).
 void paint_sheet(cairo_t* cr, const Sheet& sheet, const std::vector<Page>& pages,
-                 std::set<std::string>* dests_seen = nullptr);
+                 std::set<std::string>* dests_seen = nullptr, const PaintCache* cache = nullptr);
 
 /// Escapes a string for a Cairo tag attribute: 'text' with \ and ' backslash-escaped.
 std::string tag_string(const std::string& s);
