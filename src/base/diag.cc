@@ -28,6 +28,11 @@ void Diagnostics::throw_if_errors(Exit code) const {
   if (has_errors()) throw Error(code, diags_);
 }
 
+void Diagnostics::fail(Loc where, Message what, Exit code) {
+  error(std::move(where), std::move(what));
+  throw Error(code, diags_);
+}
+
 std::vector<Diagnostic> Diagnostics::take() { return std::exchange(diags_, {}); }
 
 std::string format_diagnostic(const Diagnostic& d, Lang lang) {

@@ -31,6 +31,8 @@ class Diagnostics {
   std::span<const Diagnostic> all() const { return diags_; }
   /// Throws one Error carrying every diagnostic (warnings included) when any is an error.
   void throw_if_errors(Exit code = Exit::data_error) const;
+  /// Records the error and throws every diagnostic so far (for a stage that cannot go on).
+  [[noreturn]] void fail(Loc where, Message what, Exit code = Exit::data_error);
   /// Moves the warnings out (after a successful stage the CLI prints them).
   std::vector<Diagnostic> take();
 

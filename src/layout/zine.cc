@@ -65,9 +65,7 @@ class ZinePages {
   Rect flow_area() const { return {content_.x, content_.y, content_.w, content_.h - footer_h_}; }
 
   [[noreturn]] void does_not_fit(const std::string& slot, double size, Loc loc) {
-    diags_.error(std::move(loc), msg(MsgId::zine_slot_does_not_fit, ui_word(slot), fmt::format("{:g}", size)));
-    diags_.throw_if_errors();
-    throw Error(Exit::data_error, Loc{}, msg(MsgId::zine_slot_does_not_fit, ui_word(slot), size));
+    diags_.fail(std::move(loc), msg(MsgId::zine_slot_does_not_fit, ui_word(slot), fmt::format("{:g}", size)));
   }
 
   void cover(Page& p) {
@@ -265,11 +263,9 @@ class ZinePages {
         }
       }
     }
-    if (!flow) {
-      diags_.error(doc_.body.empty() ? Loc{} : doc_.body.front().loc,
-                   msg(MsgId::zine_body_too_long, avail, fmt::format("{:g}", br.min.pt())));
-      diags_.throw_if_errors();
-    }
+    if (!flow)
+      diags_.fail(doc_.body.empty() ? Loc{doc_.source_name} : doc_.body.front().loc,
+                  msg(MsgId::zine_body_too_long, avail, fmt::format("{:g}", br.min.pt())));
     info.body_size = params.body_size;
     info.round_breaks = params.round_breaks;
     info.flow_pages = static_cast<int>(flow->size());
@@ -346,37 +342,6 @@ class ZinePages {
     p.items.push_back(text_run(tl, {c.x + (c.w - layout_width_of(tl)) / 2, y}, ts.color, "back"));
     y += layout_height(tl.get()) + Length::mm(5).pt();
 
-    if (!doc_.qr_payload.empty()) {
-      QrSymbol sym = encode_qr(doc_.qr_payload, tpl_.qr_ec);
-      const double min_side = qr_min_side(sym).pt();
-      double side = std::clamp(c.w * 0.7, min_side, c.w);
-      if (min_side > c.w) {
-        diags_.error(doc_.link_loc, msg(MsgId::zine_qr_too_dense, sym.width,
-                                        fmt::format("{:.0f}", Length::pt(c.w).mm())));
-        diags_.throw_if_errors();
-      }
-      Rect box{c.x + (c.w - side) / 2, y, side, side};
-      Shape qr;
-      qr.path = qr_path(sym, box);
-      qr.fill = Rgba{0, 0, 0, 1};
-      qr.slot = "qr";
-      p.items.push_back(filled(box, Rgba{1, 1, 1, 1}, "qr"));  // quiet zone on any paper colour
-      p.items.push_back(std::move(qr));
-      y += side + Length::mm(1).pt();
-      TextStyle ss = small_;
-      ss.align = PANGO_ALIGN_CENTER;
-      ss.color = tpl_.color("ink");
-      auto sl = make_layout(fonts_, doc_.lang, ss, markup_escape(doc_.label_scan), c.w);
-      p.items.push_back(text_run(sl, {c.x, y}, ss.color, "scan"));
-      y += layout_height(sl.get()) + 1;
-      TextStyle us = small_;
-      us.align = PANGO_ALIGN_CENTER;
-      us.size = std::max(tpl_.size("small").min.pt(), small_.size * 0.85);
-      us.break_words = true;
-      auto ul = make_layout(fonts_, doc_.lang, us, markup_escape(doc_.link_text), c.w);
-      p.items.push_back(text_run(ul, {c.x, y}, us.color, "link"));
-    }
-
     // Colophon at the foot: the node, the date, and the template's line.
     TextStyle cs = small_;
     cs.align = PANGO_ALIGN_CENTER;
@@ -384,12 +349,41 @@ class ZinePages {
     if (!doc_.date.empty()) text = markup_escape(doc_.date) + "\n" + text;
     if (!doc_.node.empty()) text = markup_escape(doc_.node) + "\n" + text;
     auto cl = make_layout(fonts_, doc_.lang, cs, text, c.w);
-    const double ch = layout_height(cl.get());
-    if (c.bottom() - ch < y + Length::mm(8).pt() && !doc_.qr_payload.empty()) {
-      // The QR code's text ran long: shrink nothing silently, say which slot.
-      if (c.bottom() - ch < y) does_not_fit("colophon", cs.size, Loc{});
-    }
-    p.items.push_back(text_run(cl, {c.x, c.bottom() - ch}, cs.color, "colophon"));
+    const double colophon_top = c.bottom() - layout_height(cl.get());
+    p.items.push_back(text_run(cl, {c.x, colophon_top}, cs.color, "colophon"));
+    if (doc_.qr_payload.empty()) return;
+
+    // The QR code between title and colophon: as large as the room allows (up to 70 % of
+    // the width), never with modules under 0.4 mm, the label and the link under it.
+    TextStyle ss = small_;
+    ss.align = PANGO_ALIGN_CENTER;
+    ss.color = tpl_.color("ink");
+    auto sl = make_layout(fonts_, doc_.lang, ss, markup_escape(doc_.label_scan), c.w);
+    TextStyle us = small_;
+    us.align = PANGO_ALIGN_CENTER;
+    us.size = std::max(tpl_.size("small").min.pt(), small_.size * 0.85);
+    us.break_words = true;
+    auto ul = make_layout(fonts_, doc_.lang, us, markup_escape(doc_.link_text), c.w);
+    const double gap = Length::mm(1).pt();
+    const double labels_h = gap + layout_height(sl.get()) + 1 + layout_height(ul.get());
+    QrSymbol sym = encode_qr(doc_.qr_payload, tpl_.qr_ec);
+    const double min_side = qr_min_side(sym).pt();
+    const double room = colophon_top - Length::mm(3).pt() - y - labels_h;
+    const double side = std::min({c.w * 0.7, c.w, room});
+    if (side < min_side)
+      diags_.fail(doc_.link_loc, msg(MsgId::zine_qr_too_dense, sym.width,
+                                     fmt::format("{:.0f}", Length::pt(std::max(0.0, side)).mm())));
+    Rect box{c.x + (c.w - side) / 2, y, side, side};
+    Shape qr;
+    qr.path = qr_path(sym, box);
+    qr.fill = Rgba{0, 0, 0, 1};
+    qr.slot = "qr";
+    p.items.push_back(filled(box, Rgba{1, 1, 1, 1}, "qr"));  // quiet zone on any paper colour
+    p.items.push_back(std::move(qr));
+    y += side + gap;
+    p.items.push_back(text_run(sl, {c.x, y}, ss.color, "scan"));
+    y += layout_height(sl.get()) + 1;
+    p.items.push_back(text_run(ul, {c.x, y}, us.color, "link"));
   }
 
   static double layout_width_of(const GRef<PangoLayout>& l) {
