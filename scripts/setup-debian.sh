@@ -8,7 +8,7 @@ build_pkgs=(
   build-essential cmake pkg-config
   libcairo2-dev libpango1.0-dev libfontconfig-dev libharfbuzz-dev libglib2.0-dev
   libqrencode-dev libyaml-cpp-dev libboost-program-options-dev libfmt-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev
   libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr
 )
 test_pkgs=(

@@ -14,6 +14,7 @@ namespace {
 
 constexpr Command kCommands[] = {
     {"zine", "make an 8-page QR-zine on one sheet from a story circle", run_zine},
+    {"manual", "make a saddle-stitched field manual from lesson files", run_manual},
     {"check", "validate story and template files without rendering", run_check},
     {"templates", "list the shipped templates", run_templates},
     {"fonts", "list the bundled fonts", run_fonts},

@@ -8,6 +8,7 @@
 #include "layout/fonts.h"
 #include "layout/zine.h"
 #include "render/output.h"
+#include "story/anonymize.h"
 #include "story/read_story.h"
 #include "template/template.h"
 
@@ -35,12 +36,20 @@ std::string story_text(const Story& story) {
 }  // namespace
 
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags) {
-  if (job.anonymize) throw Error::usage(msg(MsgId::usage_not_yet, "--anonymize"));
   if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));
   const std::filesystem::path out = job.out.empty() ? default_output(job.story, "-zine.pdf") : job.out;
   const Format format = format_of(out);  // a usage error before any work
 
   Story story = read_story(job.story, diags);
+  if (job.anonymize && !diags.has_errors()) {
+    // Names go before any later stage sees them; a link cannot be rewritten, so a link
+    // that carries a name is refused rather than printed into the QR code.
+    const std::string link = job.qr_url.empty() ? story.meta.link : job.qr_url;
+    if (std::string name = name_inside(story, link); !name.empty())
+      diags.error(job.qr_url.empty() ? story.meta.link_loc : Loc{},
+                  msg(MsgId::anonymize_name_in_link, name));
+    story = anonymize(std::move(story));
+  }
   SourceText tsrc = read_source(resolve_template(job.template_name, ArtifactKind::zine));
   Template tpl = load_template(tsrc, diags);
   diags.throw_if_errors();

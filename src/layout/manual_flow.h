@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/loc.h"
 #include "layout/fonts.h"
 #include "layout/page.h"
 #include "layout/text.h"

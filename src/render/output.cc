@@ -51,7 +51,7 @@ std::vector<Blob> encode(const std::vector<Sheet>& sheets, const std::vector<Pag
       for (const Sheet& s : sheets) blobs.push_back(encode_svg(s, pages));
       break;
     case Format::png:
-      for (const Sheet& s : sheets) blobs.push_back(encode_png(s, pages, opt.dpi));
+      for (const Sheet& s : sheets) blobs.push_back(encode_png_strips(s, pages, opt.dpi, opt.progress));
       break;
   }
   return blobs;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,7 @@ struct EncodeOptions {
   double dpi = 150;   ///< PNG only: pixels per inch
   std::string title;  ///< PDF /Title (from the story's front matter); empty = none
   std::optional<std::int64_t> source_date_epoch;  ///< PDF creation date; none = no date
+  std::function<void(double)> progress;  ///< PNG only: fraction done, for a progress bar
 
   /// Defaults, plus SOURCE_DATE_EPOCH when it is all digits (anything else is ignored).
   static EncodeOptions from_env();
@@ -61,6 +63,20 @@ std::optional<std::int64_t> parse_source_date_epoch(const char* value);
 /// xlink:href="#id"), to prefix + counter in order of first appearance ("surface7" ->
 /// "surface1"), so that Cairo's process-wide counters never reach the output.
 std::string renumber_svg_ids(std::string_view svg);
+/// The largest page side PDF viewers accept, in units (ISO 32000-1, annex C: 14,400).
+inline constexpr double kPdfMaxUnits = 14400;
+/// 1 for a page within kPdfMaxUnits a side, else the smallest integer k that brings it
+/// within: the page is then written at 1/k size with /UserUnit k (pdf_user_unit.cc).
+int pdf_user_unit(Size page);
+/// Cairo's PDF with "/UserUnit k" added to page i's dictionary for every units[i] > 1,
+/// the cross-reference offsets moved to match and the version raised to 1.6. Throws
+/// Error(failure) when the PDF is not laid out as Cairo 1.16 writes it.
+std::string set_pdf_user_units(std::string_view pdf, const std::vector<int>& units);
+/// The whole sheet as a PNG, rendered in strips of rows that libpng writes as they come,
+/// so that memory stays small however large the sheet (png_strips.cc). `progress`, when
+/// set, is told the fraction done after each strip.
+Blob encode_png_strips(const Sheet& sheet, const std::vector<Page>& pages, double dpi,
+                       const std::function<void(double)>& progress = {});
 /// Inserts a pHYs chunk (pixels per metre, rounded) right after the IHDR chunk.
 std::string add_png_phys(std::string_view png, double dpi);
 /// CRC-32 (ISO 3309, as PNG and zlib use it).

@@ -6,6 +6,7 @@
 
 #include "render/output.h"
 #include "render/paint.h"
+#include "render/paint_cache.h"
 
 namespace telar {
 namespace {
@@ -80,8 +81,9 @@ Blob encode_pdf(const std::vector<Sheet>& sheets, const std::vector<Page>& pages
                 const EncodeOptions& opt) {
   Blob blob;
   const Size first = sheets.empty() ? Size{} : sheets.front().paper;
-  CairoSurface surface(cairo_pdf_surface_create_for_stream(append_to_string, &blob.bytes,
-                                                           first.w.pt(), first.h.pt()));
+  const double first_unit = pdf_user_unit(first);
+  CairoSurface surface(cairo_pdf_surface_create_for_stream(
+      append_to_string, &blob.bytes, first.w.pt() / first_unit, first.h.pt() / first_unit));
   cairo_surface_t* s = surface.get();
   check_cairo(cairo_surface_status(s));
   if (!opt.title.empty())
@@ -98,10 +100,17 @@ Blob encode_pdf(const std::vector<Sheet>& sheets, const std::vector<Page>& pages
   // It must begin after the first page's set_size (which drops what came before).
   const bool wrap = has_links(sheets, pages);
   std::set<std::string> dests_seen;
+  const PaintCache cache(sheets, pages);  // a page on many sheets (tiles) is written once
+  std::vector<int> units;                 // pages past 14,400 pt: /UserUnit
   for (const Sheet& sheet : sheets) {
-    cairo_pdf_surface_set_size(s, sheet.paper.w.pt(), sheet.paper.h.pt());
+    const int unit = pdf_user_unit(sheet.paper);
+    units.push_back(unit);
+    cairo_pdf_surface_set_size(s, sheet.paper.w.pt() / unit, sheet.paper.h.pt() / unit);
     if (wrap && &sheet == &sheets.front()) cairo_tag_begin(cr.get(), "Document", nullptr);
-    paint_sheet(cr.get(), sheet, pages, &dests_seen);
+    cairo_save(cr.get());
+    cairo_scale(cr.get(), 1.0 / unit, 1.0 / unit);
+    paint_sheet(cr.get(), sheet, pages, &dests_seen, &cache);
+    cairo_restore(cr.get());
     cairo_show_page(cr.get());
   }
   add_outline(s, sheets, pages);
@@ -110,6 +119,8 @@ Blob encode_pdf(const std::vector<Sheet>& sheets, const std::vector<Page>& pages
   cr.reset();
   cairo_surface_finish(s);
   check_cairo(cairo_surface_status(s));
+  for (int u : units)
+    if (u > 1) return Blob{set_pdf_user_units(blob.bytes, units)};
   return blob;
 }
 

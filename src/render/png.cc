@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // PNG: one image per sheet at the requested dpi on white, with a pHYs chunk so that the
-// dpi travels with the file (Cairo writes none).
+// dpi travels with the file (Cairo writes none). The image is written in strips by libpng
+// (png_strips.cc); add_png_phys serves PNGs that Cairo wrote.
 #include <algorithm>
 #include <cmath>
 
@@ -17,8 +18,6 @@ void put_u32(std::string& s, std::uint32_t v) {
   s += static_cast<char>((v >> 8) & 0xff);
   s += static_cast<char>(v & 0xff);
 }
-
-int pixels(Length l, double dpi) { return static_cast<int>(std::lround(l.in() * dpi)); }
 
 }  // namespace
 
@@ -54,24 +53,7 @@ std::string add_png_phys(std::string_view png, double dpi) {
 }
 
 Blob encode_png(const Sheet& sheet, const std::vector<Page>& pages, double dpi) {
-  if (!(dpi > 0) || !std::isfinite(dpi))
-    throw Error(Exit::failure, Loc{}, msg(MsgId::render_failed, "invalid dpi"));
-  const int w = std::max(1, pixels(sheet.paper.w, dpi)),
-            h = std::max(1, pixels(sheet.paper.h, dpi));
-  CairoSurface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
-  cairo_surface_t* s = surface.get();
-  check_cairo(cairo_surface_status(s));
-  Cairo cr(cairo_create(s));
-  cairo_set_source_rgb(cr.get(), 1, 1, 1);
-  cairo_paint(cr.get());
-  cairo_scale(cr.get(), w / sheet.paper.w.pt(), h / sheet.paper.h.pt());
-  paint_sheet(cr.get(), sheet, pages);
-  check_cairo(cairo_status(cr.get()));
-  cr.reset();
-  cairo_surface_flush(s);
-  std::string raw;
-  check_cairo(cairo_surface_write_to_png_stream(s, append_to_string, &raw));
-  return Blob{add_png_phys(raw, dpi)};
+  return encode_png_strips(sheet, pages, dpi);  // png_strips.cc: any size in little memory
 }
 
 }  // namespace telar

@@ -108,6 +108,23 @@ privacy)
   done
   true
   ;;
+anonymize)
+  need pdftotext
+  mentions=$examples/../tests/fixtures/stories/mentions.md
+  for layout in print reader; do
+    "$telar" zine "$mentions" --anonymize --layout $layout -o a.pdf || fail "telar --anonymize"
+    pdftotext -enc UTF-8 a.pdf - | tr -s ' \n' '  ' >a.txt
+    grep -qF "VOZ 1" a.txt || fail "no pseudonym in the text"
+    for name in Marisol Lucía Héctor HÉCTOR MARISOL Pedro Cruz; do
+      grep -qiF "$name" a.txt && fail "'$name' in the text ($layout)"
+      strings a.pdf | grep -qiF "$name" && fail "'$name' in the PDF's bytes ($layout)"
+    done
+    pdfinfo a.pdf | grep -q "^Title: *Lo que dijo Voz 1" || fail "metadata title not anonymized"
+  done
+  # Without --anonymize the same names are there: the check above can fail.
+  "$telar" zine "$mentions" --layout reader -o plain.pdf || fail "telar"
+  pdftotext -enc UTF-8 plain.pdf - | grep -qF "Marisol" || fail "control: names missing without --anonymize"
+  ;;
 *) fail "unknown case" ;;
 esac
 echo "ok [$case]"
