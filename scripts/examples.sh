@@ -10,4 +10,8 @@ run zine examples/la-bateria.circle.md -t fotocopia -o out/la-bateria-zine.pdf
 run zine examples/witral.circle.md -t semilla -o out/witral-zine.pdf
 run zine examples/caravan.circle.md -t semilla --paper letter -o out/caravan-zine.pdf
 run zine examples/la-bateria.circle.md --layout reader -o out/la-bateria-reader.pdf
+run banner examples/la-bateria.circle.md -o out/la-bateria-banner.pdf
+run banner examples/la-bateria.circle.md -t pancarta --size 2x1m --tile a4 -o out/la-bateria-tiles.pdf
+run manual examples/lessons/*.md --node "Biblioteca de baterías" --crew "Ana, Rodrigo, Marisol" --cycle 2026-11-20 -o out/manual.pdf
+run manual examples/lessons/*.md -t brigada --cycle 2026-11-20 --impose none -o out/manual-pages.pdf
 echo "Done: the zines are in out/. Print them at 100% (no 'fit to page'), one side; docs/folding.md shows how to fold and cut."

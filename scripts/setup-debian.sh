@@ -12,7 +12,7 @@ build_pkgs=(
   libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr
 )
 test_pkgs=(
-  catch2 libzxing-dev zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin
+  catch2 libzxing-dev zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time
 )
 
 want=("${build_pkgs[@]}")

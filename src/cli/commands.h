@@ -43,6 +43,7 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
 
 // Commands (cli/run_*.cc).
 Exit run_zine(const Args& args, const Env& env);
+Exit run_banner(const Args& args, const Env& env);
 Exit run_manual(const Args& args, const Env& env);
 Exit run_check(const Args& args, const Env& env);
 Exit run_templates(const Args& args, const Env& env);

@@ -35,7 +35,8 @@ Length creep_flag(const std::string& value) {
 Length paper_weight_flag(const std::string& value) {
   if (auto c = creep_for_paper_weight(value)) return *c;
   std::string names;
-  for (const PaperWeight& w : paper_weights()) names += (names.empty() ? "" : ", ") + std::string(w.name);
+  for (const PaperWeight& w : paper_weights())
+    names += (names.empty() ? "" : ", ") + std::string(w.name);
   throw Error::usage(msg(MsgId::usage_bad_value, "paper-weight", value, names));
 }
 
@@ -68,13 +69,16 @@ Exit run_manual(const Args& args, const Env& env) {
                         args, desc, hidden, pos, env);
   if (!vm) return Exit::ok;
   const po::variables_map& v = *vm;
-  auto text = [&](const char* name) { return v.count(name) ? v[name].as<std::string>() : std::string(); };
+  auto text = [&](const char* name) {
+    return v.count(name) ? v[name].as<std::string>() : std::string();
+  };
 
   ManualJob job;
   job.calibrate = v["calibrate"].as<bool>();
   if (v.count("input"))
     for (const auto& f : v["input"].as<std::vector<std::string>>()) job.lessons.emplace_back(f);
-  if (job.calibrate && !job.lessons.empty()) throw Error::usage(msg(MsgId::manual_calibrate_inputs));
+  if (job.calibrate && !job.lessons.empty())
+    throw Error::usage(msg(MsgId::manual_calibrate_inputs));
   if (!job.calibrate && job.lessons.empty()) throw Error::usage(msg(MsgId::usage_missing_input));
   job.template_name = text("template");
   job.out = text("output");
@@ -89,7 +93,9 @@ Exit run_manual(const Args& args, const Env& env) {
   job.crew = text("crew");
   if (v.count("cycle")) {
     auto d = parse_date(text("cycle"));
-    if (!d) throw Error::usage(msg(MsgId::usage_bad_value, "cycle", text("cycle"), ui_word("a date written YYYY-MM-DD")));
+    if (!d)
+      throw Error::usage(msg(MsgId::usage_bad_value, "cycle", text("cycle"),
+                             ui_word("a date written YYYY-MM-DD")));
     job.cycle = *d;
   } else {
     job.cycle = today();
@@ -98,8 +104,8 @@ Exit run_manual(const Args& args, const Env& env) {
     throw Error::usage(msg(MsgId::usage_conflict, "creep", "paper-weight"));
   if (v.count("creep")) job.creep = creep_flag(text("creep"));
   if (v.count("paper-weight")) job.creep = paper_weight_flag(text("paper-weight"));
-  job.duplex = choice_flag("duplex", text("duplex"), {"short", "long"}) == "long" ? Duplex::long_edge
-                                                                                  : Duplex::short_edge;
+  const bool long_edge = choice_flag("duplex", text("duplex"), {"short", "long"}) == "long";
+  job.duplex = long_edge ? Duplex::long_edge : Duplex::short_edge;
   job.dpi = dpi_flag(text("dpi"));
   job.ui_lang = l;
   Diagnostics diags;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compose/manual.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace telar {
 namespace {
@@ -76,7 +76,8 @@ std::string calendar_date(Date d, std::string_view lang, bool with_weekday) {
   const DateWords* w = words_for(lang);
   if (w == nullptr) return format_date(d);
   std::string text = fmt::format("{} {}", day_month(d, *w), d.year);
-  if (with_weekday) text = fmt::format("{} {}", w->weekdays[static_cast<std::size_t>(weekday(d))], text);
+  if (with_weekday)
+    text = fmt::format("{} {}", w->weekdays[static_cast<std::size_t>(weekday(d))], text);
   return text;
 }
 
@@ -108,8 +109,8 @@ ManualDoc compose_manual(std::vector<Lesson> lessons, const Template& tpl,
   doc.cycle_start = around.front();
   for (const Date& m : around)
     if (m <= opt.cycle) doc.cycle_start = m;
-  doc.cycle_end = doc.moons.front() == opt.cycle && doc.moons.size() > 1 ? doc.moons[1]
-                                                                         : doc.moons.front();
+  doc.cycle_end =
+      doc.moons.front() == opt.cycle && doc.moons.size() > 1 ? doc.moons[1] : doc.moons.front();
   doc.lessons = std::move(lessons);
   return doc;
 }

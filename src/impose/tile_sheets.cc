@@ -63,7 +63,7 @@ std::vector<Seam> seams(const TilePlan& plan) {
       const bool left_in = other.x > mine.x + kEps, top_in = other.y > mine.y + kEps;
       const double o2 = 2 * plan.overlap.pt() + kEps;
       if (!left_in && !top_in) continue;
-      if (left_in && top_in && band.w <= o2 && band.h <= o2) continue;
+      if (band.w <= o2 && band.h <= o2) continue;
       if (left_in && (!top_in || band.h > band.w))
         out.push_back({i, j, band, true, {other.x, band.y}, {other.x, band.bottom()}});
       else
@@ -128,14 +128,20 @@ class TileSheets {
       size *= along * 0.92 / natural;
       l = text(markup, size, false);
     }
-    const double w = layout_width(l.get()), h = layout_height(l.get());
+    const double w = layout_width(l.get()), h = layout_height(l.get()), pad = size * 0.3;
     TextRun r = text_run(l, {}, look_.ink, "tile");
+    Shape chip;  // the label stays readable on dark art
+    chip.fill = Rgba{1, 1, 1, 0.85};
+    chip.slot = "tile";
     if (upright) {
       r.origin = {box.x + (box.w - h) / 2, box.y + (box.h + w) / 2};
       r.rotation_deg = 270;
+      chip.path.rect({r.origin.x, r.origin.y - w - pad, h, w + 2 * pad});
     } else {
       r.origin = {box.x + (box.w - w) / 2, box.y + (box.h - h) / 2};
+      chip.path.rect({r.origin.x - pad, r.origin.y, w + 2 * pad, h});
     }
+    s.marks.push_back(std::move(chip));
     s.marks.push_back(std::move(r));
   }
 
@@ -202,9 +208,9 @@ class TileSheets {
     if (labelled) return;
     const std::string name = "<b>" + markup_escape(t.name) + "</b>";
     if (right_past >= kLabelRoom)
-      label(s, name, {whole_.right() + dx + 1, vis.y + dy, right_past - 2, vis.h}, 9);
+      label(s, name, {whole_.right() + dx + 1, vis.y + dy, right_past - 2, vis.h}, 28);
     else if (below >= kLabelRoom)
-      label(s, name, {vis.x + dx, whole_.bottom() + dy + 1, vis.w, below - 2}, 9);
+      label(s, name, {vis.x + dx, whole_.bottom() + dy + 1, vis.w, below - 2}, 28);
     else  // the one tile on top of all, flush with the banner's corner: a small label
       label(s, name, {vis.right() + dx - Length::mm(12).pt(), vis.bottom() + dy - Length::mm(6).pt(),
                       Length::mm(10).pt(), Length::mm(4).pt()}, 6);
@@ -235,17 +241,20 @@ class TileSheets {
     const Rect mini{room.x + (room.w - whole_.w * k) / 2, room.y, whole_.w * k, whole_.h * k};
     for (const Placement& pl : banner_.placements)
       s.placements.push_back({pl.page, Affine::translate(mini.x, mini.y) * Affine::scale(k) * pl.to_sheet, mini});
+    Shape veil;  // the miniature a little faded, so that the grid and the names stand out
+    veil.path.rect(mini);
+    veil.fill = Rgba{1, 1, 1, 0.45};
+    veil.slot = "grid";
+    s.marks.push_back(veil);
     Shape grid;
     grid.stroke = Stroke{0.6, look_.ink, {}};
     grid.slot = "grid";
     grid.path.rect(mini);
-    for (const Tile& t : plan_.tiles) {
-      const Rect v = intersect(t.area, whole_);
-      grid.path.rect({mini.x + v.x * k, mini.y + v.y * k, v.w * k, v.h * k});
-    }
+    const std::vector<Rect> cells = map_cells();
+    for (const Rect& v : cells) grid.path.rect({mini.x + v.x * k, mini.y + v.y * k, v.w * k, v.h * k});
     s.marks.push_back(grid);
     for (std::size_t i = 0; i < plan_.tiles.size(); ++i) {
-      const Rect v = intersect(plan_.tiles[i].area, whole_);
+      const Rect& v = cells[i];
       const Rect cell{mini.x + v.x * k, mini.y + v.y * k, v.w * k, v.h * k};
       const double size = std::clamp(std::min(cell.h * 0.34, cell.w * 0.3), 4.0, 11.0);
       auto l = text(markup_escape(plan_.tiles[i].name), size, true);
@@ -258,6 +267,30 @@ class TileSheets {
       s.marks.push_back(text_run(l, {cell.center().x - w / 2, cell.center().y - h / 2}, look_.ink, "grid"));
     }
     return s;
+  }
+
+  /// Each tile's share of the banner once glued: its area cut at the middle of every
+  /// overlap, so that the map's cells meet without doubling.
+  std::vector<Rect> map_cells() const {
+    std::vector<Rect> cells;
+    for (const Tile& t : plan_.tiles) cells.push_back(intersect(t.area, whole_));
+    const double half = plan_.overlap.pt() / 2;
+    for (const Seam& seam : seams_) {
+      Rect& under = cells[seam.under];
+      Rect& top = cells[seam.top];
+      if (seam.vertical) {
+        under.w = std::min(under.right(), seam.a.x + half) - under.x;
+        const double right = top.right();
+        top.x = std::max(top.x, seam.a.x + half);
+        top.w = right - top.x;
+      } else {
+        under.h = std::min(under.bottom(), seam.a.y + half) - under.y;
+        const double bottom = top.bottom();
+        top.y = std::max(top.y, seam.a.y + half);
+        top.h = bottom - top.y;
+      }
+    }
+    return cells;
   }
 
   /// "2 × 1 m · 41 sheets, overlapping 10 mm" from the template's words.

@@ -9,6 +9,8 @@ namespace telar {
 namespace {
 
 constexpr double kEps = 1e-6;
+/// A page that adds less than this beyond the overlap is not worth printing.
+constexpr double kMinGain = Length::mm(20).pt();
 
 /// One way to lay out a row of tiles: the page turned one way.
 struct RowKind {
@@ -78,7 +80,8 @@ std::optional<TilePlan> best_rows(double w, double h, Size portrait, double marg
     k.paper = papers[i];
     k.pw = papers[i].w.pt() - 2 * margin;
     k.ph = papers[i].h.pt() - 2 * margin;
-    k.cols = k.ph > overlap ? tiles_along(w, k.pw, overlap) : 0;
+    const bool room = k.pw - overlap >= kMinGain && k.ph - overlap >= kMinGain;
+    k.cols = room ? tiles_along(w, k.pw, overlap) : 0;
   }
   // Taller rows first: kind 0 when its pages stand taller.
   if (kinds[1].ph > kinds[0].ph) std::swap(kinds[0], kinds[1]);

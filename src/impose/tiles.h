@@ -49,7 +49,7 @@ std::string tile_name(int row, int col);
 /// unable to print the outer `margin` of the page, neighbours overlapping by `overlap`.
 /// Tries rows and columns, each row (column) on portrait or landscape pages, whichever
 /// mix needs fewest pages; ties go to less glue, then less paper past the banner's edge.
-/// nullopt when the printable part of the page is not larger than the overlap.
+/// nullopt when the printable part of the page is not 20 mm larger than the overlap.
 std::optional<TilePlan> plan_tiles(Size banner, Size paper, Length margin, Length overlap);
 
 /// Where tile `i` is under later tiles: the overlaps with every tile after it (banner sheet

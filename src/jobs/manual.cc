@@ -69,8 +69,9 @@ void add_duplex_note(Sheet& first, const std::vector<Page>& pages, const Templat
 }  // namespace
 
 std::vector<std::filesystem::path> make_manual(const ManualJob& job, Diagnostics& diags) {
-  const std::filesystem::path out =
-      !job.out.empty() ? job.out : job.calibrate ? "duplex-test.pdf" : "manual.pdf";
+  const std::filesystem::path out = !job.out.empty() ? job.out
+                                    : job.calibrate  ? "duplex-test.pdf"
+                                                     : "manual.pdf";
   const Format format = format_of(out);  // a usage error before any work
   const Size sheet = job.sheet ? *job.sheet : *paper_size("a4");
   EncodeOptions enc = EncodeOptions::from_env();

@@ -20,18 +20,18 @@ enum class ManualImpose { automatic, saddle, none };
 
 struct ManualJob {
   std::vector<std::filesystem::path> lessons;
-  std::string template_name;        ///< empty: the default manual template (cuaderno)
-  std::filesystem::path out;        ///< empty: manual.pdf (duplex-test.pdf with calibrate)
-  std::optional<Size> page;         ///< --page; default: the template's, else A5
-  std::optional<Size> sheet;        ///< --sheet; default A4
+  std::string template_name;  ///< empty: the default manual template (cuaderno)
+  std::filesystem::path out;  ///< empty: manual.pdf (duplex-test.pdf with calibrate)
+  std::optional<Size> page;   ///< --page; default: the template's, else A5
+  std::optional<Size> sheet;  ///< --sheet; default A4
   ManualImpose impose = ManualImpose::automatic;  ///< automatic: saddle for PDF, else none
-  std::string title, node, crew;    ///< --title, --node, --crew ("Ana, Rodrigo")
-  Date cycle;                       ///< --cycle; the CLI passes today when not given
-  Length creep;                     ///< per sheet (--creep, or --paper-weight's preset)
+  std::string title, node, crew;                  ///< --title, --node, --crew ("Ana, Rodrigo")
+  Date cycle;                                     ///< --cycle; the CLI passes today when not given
+  Length creep;  ///< per sheet (--creep, or --paper-weight's preset)
   Duplex duplex = Duplex::short_edge;
-  double dpi = 150;                 ///< PNG only
-  bool calibrate = false;           ///< --calibrate: the duplex test sheet instead
-  Lang ui_lang = Lang::en;          ///< the test sheet's language
+  double dpi = 150;         ///< PNG only
+  bool calibrate = false;   ///< --calibrate: the duplex test sheet instead
+  Lang ui_lang = Lang::en;  ///< the test sheet's language
 };
 
 /// Renders the manual (or the test sheet) and writes it atomically. Returns the files

@@ -11,8 +11,9 @@
 namespace telar {
 namespace {
 
-constexpr int kMinWord = 5;  // code points
-constexpr int kMinPart = 2;  // letters kept on either side of a break
+constexpr int kMinWord = 6;   // code points
+constexpr int kMinLeft = 2;   // letters before a break (TeX's lefthyphenmin)
+constexpr int kMinRight = 3;  // and after it (righthyphenmin): no "lu-gar."
 
 bool word_char(gunichar c) { return g_unichar_isalpha(c) || g_unichar_ismark(c); }
 
@@ -117,13 +118,13 @@ std::string Hyphenator::hyphenate(std::string_view text) const {
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    const int failed = hnj_hyphen_hyphenate3(dict_.get(), low.data(), static_cast<int>(low.size()),
-                                             hy.data(), nullptr, &rep, &pos, &cut, kMinPart,
-                                             kMinPart, kMinPart, kMinPart);
+    const int failed =
+        hnj_hyphen_hyphenate3(dict_.get(), low.data(), static_cast<int>(low.size()), hy.data(),
+                              nullptr, &rep, &pos, &cut, kMinLeft, kMinRight, kMinLeft, kMinRight);
     free_rep(rep, pos, cut, low.size());
     std::size_t from = start;
     // libhyphen numbers positions in code points for UTF-8 dictionaries.
-    for (int k = kMinPart - 1; failed == 0 && k < n - kMinPart; ++k) {
+    for (int k = kMinLeft - 1; failed == 0 && k < n - kMinRight; ++k) {
       const std::size_t end = ends[static_cast<std::size_t>(k)];
       if ((hy[static_cast<std::size_t>(k)] & 1) == 0 || g_unichar_ismark(at(text, end))) continue;
       out.append(text.substr(from, end - from));

@@ -28,9 +28,9 @@ class Hyphenator {
 
   bool empty() const { return !dict_; }
 
-  /// `text` with a soft hyphen at each hyphenation point of its words of five letters or
-  /// more, at least two letters from either end. Words in capitals (acronyms), with digits
-  /// or already holding a soft hyphen are left alone.
+  /// `text` with a soft hyphen at each hyphenation point of its words of six letters or
+  /// more, at least two letters from the start and three from the end. Words in capitals
+  /// (acronyms), with digits or already holding a soft hyphen are left alone.
   std::string hyphenate(std::string_view text) const;
 
  private:

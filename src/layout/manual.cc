@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layout/manual.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "base/color.h"
 #include "base/utf8.h"
@@ -17,11 +17,12 @@ namespace {
 using manual_detail::PageFrame;
 
 constexpr std::string_view kTocDest = "contents";
+constexpr long kTocMaxLines = 48;  // about two pages of contents
 
 class Assembler {
  public:
-  Assembler(const ManualDoc& doc, const Template& tpl, const FontSet& fonts,
-            const ManualStyle& st, const PageFrame& frame)
+  Assembler(const ManualDoc& doc, const Template& tpl, const FontSet& fonts, const ManualStyle& st,
+            const PageFrame& frame)
       : doc_(doc), tpl_(tpl), fonts_(fonts), st_(st), frame_(frame) {}
 
   // The table of contents as chunks: a heading, then one box per lesson and section,
@@ -40,16 +41,21 @@ class Assembler {
     head.height = layout_height(hl.get()) + st_.leading * 1.2;
     out.push_back(std::move(head));
 
+    // Sections too, unless that makes the contents longer than a couple of pages: then
+    // the lessons alone (the PDF's bookmarks still list every section).
+    const auto listed = std::count_if(entries.begin(), entries.end(),
+                                      [](const FlowEntry& e) { return e.anchor.level <= 2; });
+    const int deepest = listed <= kTocMaxLines ? 2 : 1;
     for (const FlowEntry& e : entries) {
-      if (e.anchor.level > 2) continue;
+      if (e.anchor.level > deepest) continue;
       const int page = first_body_page + static_cast<int>(e.page);
       items.push_back({e.anchor.title, e.anchor.level, e.anchor.dest, page});
-      out.push_back(toc_line(e.anchor, page, out.size() == 1));
+      out.push_back(toc_line(e.anchor, page, out.size() == 1, deepest == 2));
     }
     return out;
   }
 
-  Chunk toc_line(const Anchor& a, int page, bool first) const {
+  Chunk toc_line(const Anchor& a, int page, bool first, bool grouped) const {
     const double w = frame_.width();
     const bool lesson = a.level == 1;
     TextStyle ts = lesson ? st_.subsection : st_.body;
@@ -59,8 +65,9 @@ class Assembler {
     Chunk c;
     c.kind = Chunk::Kind::box;
     c.width = w;
-    c.space_before = first ? 0 : st_.leading * (lesson ? 0.7 : 0.12);
-    c.keep_with_next = lesson;
+    // Lessons with their sections are set apart in groups; lessons alone are a plain list.
+    c.space_before = first ? 0 : st_.leading * (!grouped ? 0.3 : lesson ? 0.7 : 0.12);
+    c.keep_with_next = lesson && grouped;
     c.slot = "toc";
     const std::string shown = st_.loud && lesson ? to_upper(a.title) : a.title;
     auto tl = make_layout(fonts_, doc_.lang, ts, markup_escape(shown), w - indent - num_w - gap);
@@ -101,7 +108,7 @@ class Assembler {
   }
 
   /// A flowed page as page `number`: shifted to its side, with its running head and folio.
-  Page flowed(FlowPage fp, int number, bool head) const {
+  Page flowed(FlowedPage fp, int number, bool head) const {
     Page p = blank();
     const double left = frame_.left(number);
     for (Item& it : fp.items) {
@@ -185,8 +192,8 @@ ManualPages layout_manual(const ManualDoc& doc, const Template& tpl, const FontS
   // one dry run gives the number of contents pages, and with it every page number.
   std::vector<TocItem> scratch;
   const auto toc_pages = [&](int first_body, std::vector<TocItem>& items) {
-    return flow_manual(a.toc_chunks(body.entries, first_body, items), fonts, doc.lang,
-                       frame.top, frame.height());
+    return flow_manual(a.toc_chunks(body.entries, first_body, items), fonts, doc.lang, frame.top,
+                       frame.height());
   };
   const int t = static_cast<int>(toc_pages(100, scratch).pages.size());
   FlowResult toc = toc_pages(2 + t, out.toc);
@@ -198,8 +205,8 @@ ManualPages layout_manual(const ManualDoc& doc, const Template& tpl, const FontS
 
   out.pages.push_back(manual_detail::cover_page(doc, tpl, st, fonts, frame, diags));
   int number = 2;
-  for (FlowPage& fp : toc.pages) out.pages.push_back(a.flowed(std::move(fp), number++, false));
-  for (FlowPage& fp : body.pages) {
+  for (FlowedPage& fp : toc.pages) out.pages.push_back(a.flowed(std::move(fp), number++, false));
+  for (FlowedPage& fp : body.pages) {
     const bool head = !fp.opens_lesson;
     out.pages.push_back(a.flowed(std::move(fp), number++, head));
   }

@@ -17,8 +17,8 @@
 namespace telar {
 
 struct ManualLayoutOptions {
-  Size page;          ///< trim size of one page (portrait, e.g. A5)
-  int multiple = 4;   ///< notes pages pad the count to a multiple of this (1: none)
+  Size page;         ///< trim size of one page (portrait, e.g. A5)
+  int multiple = 4;  ///< notes pages pad the count to a multiple of this (1: none)
 };
 
 /// One line of the table of contents, with the page it points at.
@@ -26,7 +26,7 @@ struct TocItem {
   std::string title;
   int level = 1;  ///< 1 lesson, 2 section
   std::string dest;
-  int page = 0;   ///< 1-based, as printed
+  int page = 0;  ///< 1-based, as printed
 };
 
 struct ManualPages {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layout/manual_blocks.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <span>
-
-#include <fmt/format.h>
 
 #include "base/color.h"
 #include "base/error.h"
@@ -132,7 +132,8 @@ class Builder {
     c.slot = "heading";
     const std::string title = plain_text(h.text);
     if (h.level <= 3 && !title.empty())
-      c.anchor = Anchor{fmt::format("lesson-{}-{}", lesson_ + 1, ++headings_), title, section ? 2 : 3};
+      c.anchor =
+          Anchor{fmt::format("lesson-{}-{}", lesson_ + 1, ++headings_), title, section ? 2 : 3};
     push(std::move(c), Prev::heading);
   }
 
@@ -214,8 +215,7 @@ class Builder {
       return;
     }
     static constexpr const char* kBullets[] = {"\u2022", "\u2013", "\u25E6"};
-    const std::string text = l.ordered ? fmt::format("{}.", number)
-                                       : kBullets[std::min(depth, 2)];
+    const std::string text = l.ordered ? fmt::format("{}.", number) : kBullets[std::min(depth, 2)];
     TextStyle ms = ts;
     ms.color = st_.accent;
     ms.align = l.ordered ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
@@ -334,28 +334,30 @@ ManualStyle manual_style(const Template& tpl, const FontSet& fonts, const std::s
   st.indent = tpl.option("paragraphs", "indent") == "indent";
   st.loud = tpl.option("cover", "moon") == "band";
 
-  auto style = [&](const char* font, double size, double spacing, Rgba color) {
+  // `leading` is in ems: the line pitch is set from the face's own height, which differs
+  // a lot between faces (Charis SIL is tall, Noto Sans less so).
+  auto style = [&](const char* font, double size, double leading, Rgba color) {
     TextStyle s;
     s.font = tpl.font(font).description;
     s.size = size;
-    s.line_spacing = spacing;
     s.color = color;
+    auto probe = make_layout(fonts, lang, s, "Xg", -1);
+    s.line_spacing = size * leading / layout_height(probe.get());
     return s;
   };
   const double body = tpl.size("body").max.pt();
-  st.body = style("body", body, 1.3, st.ink);
-  st.quote = style("quote", body, 1.3, st.ink);
-  st.code = style("code", tpl.size("code").max.pt(), 1.2, st.ink);
+  st.body = style("body", body, 1.42, st.ink);
+  st.quote = style("quote", body, 1.42, st.ink);
+  st.code = style("code", tpl.size("code").max.pt(), 1.3, st.ink);
   st.code_font = fmt::format("{} {:.2f}", tpl.font("code").description, body * 0.86);
   const double lesson = tpl.size("lesson").max.pt();
-  st.lesson = style("heading", lesson, 1.05, st.ink);
+  st.lesson = style("heading", lesson, 1.12, st.ink);
   st.number = style(st.loud ? "title" : "heading", lesson * (st.loud ? 2.2 : 1.4), 1.0, st.accent);
-  st.section = style("heading", tpl.size("section").max.pt(), 1.1, st.loud ? st.accent : st.ink);
-  st.subsection = style("heading", body * 1.08, 1.15, st.ink);
-  st.table = style("body", body * 0.88, 1.15, st.ink);
-  st.small = style("small", tpl.size("small").max.pt(), 1.2, st.muted);
-  auto probe = make_layout(fonts, lang, st.body, "Xg", -1);
-  st.leading = layout_height(probe.get());
+  st.section = style("heading", tpl.size("section").max.pt(), 1.2, st.loud ? st.accent : st.ink);
+  st.subsection = style("heading", body * 1.08, 1.3, st.ink);
+  st.table = style("body", body * 0.88, 1.3, st.ink);
+  st.small = style("small", tpl.size("small").max.pt(), 1.3, st.muted);
+  st.leading = body * 1.42;
   return st;
 }
 

@@ -20,10 +20,10 @@ struct ManualStyle {
   TextStyle body, quote, code, lesson, number, section, subsection, table, small;
   std::string code_font;  ///< inline code: face and size, e.g. "Noto Sans Mono 8.8"
   Rgba ink, paper, accent, soft, rule, muted;
-  double leading = 12;     ///< body line height, points
-  bool justify = true;     ///< option align: justify
-  bool indent = true;      ///< option paragraphs: indent (else space between paragraphs)
-  bool loud = false;       ///< option cover: band (the bold family of openers and headings)
+  double leading = 12;  ///< body line height, points
+  bool justify = true;  ///< option align: justify
+  bool indent = true;   ///< option paragraphs: indent (else space between paragraphs)
+  bool loud = false;    ///< option cover: band (the bold family of openers and headings)
 };
 
 /// The styles of `tpl`; `leading` is measured with `fonts` for `lang`.

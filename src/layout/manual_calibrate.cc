@@ -14,9 +14,13 @@ namespace {
 using manual_detail::moon_lit;
 using manual_detail::moon_outline;
 
-Shape fold_line(double x, double h, Rgba color) {
+// The fold, as dashed ticks at the top and bottom edges: a whole dashed line would run
+// through the messages.
+Shape fold_ticks(double x, double h, Rgba color) {
+  const double from = Length::mm(6).pt(), len = Length::mm(14).pt();
   Shape s;
-  s.path.move_to({x, Length::mm(6).pt()}).line_to({x, h - Length::mm(6).pt()});
+  s.path.move_to({x, from}).line_to({x, from + len});
+  s.path.move_to({x, h - from - len}).line_to({x, h - from});
   s.stroke = Stroke{0.6, color, {4, 3}};
   s.slot = "fold";
   return s;
@@ -68,7 +72,7 @@ std::vector<Page> calibration_pages(const Template& tpl, const FontSet& fonts,
   for (Page& p : pages) {
     p.trim = paper;
     p.paper = tpl.color("paper");
-    p.items.push_back(fold_line(W / 2, H, rule));
+    p.items.push_back(fold_ticks(W / 2, H, rule));
   }
   auto text = [&](Page& p, const std::string& t, const char* font, double size, Rgba color,
                   Rect box, double rotation = 0) {
@@ -79,39 +83,42 @@ std::vector<Page> calibration_pages(const Template& tpl, const FontSet& fonts,
     s.align = PANGO_ALIGN_CENTER;
     s.line_spacing = 1.25;
     auto l = make_layout(fonts, lang, s, markup_escape(t), box.w);
-    const double h = layout_height(l.get());
-    TextRun r = text_run(l, {box.x, box.y + (box.h - h) / 2}, color, "calibrate");
-    if (rotation == 180) r.origin = {box.right(), box.y + (box.h + h) / 2};
+    balance_lines(l.get(), box.w);
+    const double h = layout_height(l.get()),
+                 w = pango_layout_get_width(l.get()) / double(PANGO_SCALE);
+    TextRun r = text_run(l, {box.x + (box.w - w) / 2, box.y + (box.h - h) / 2}, color, "calibrate");
+    if (rotation == 180) r.origin = {box.right() - (box.w - w) / 2, box.y + (box.h + h) / 2};
     r.rotation_deg = rotation;
     p.items.push_back(std::move(r));
   };
-  // Front: what to do, with an arrow that says which edge is the top.
-  const double half = W / 2 - m * 1.5;
+  // Front: what to do, under an arrow that says which edge is the top.
   Page& front = pages[0];
-  front.items.push_back(arrow(m + half / 2, m, H * 0.22, accent));
-  text(front, tpl.label("calibrate_title", lang), "title", 26, ink,
-       {m, m + H * 0.26, half, H * 0.16});
-  text(front, tpl.label("calibrate_front", lang), "body", 12, ink,
-       {m, m + H * 0.44, half, H * 0.4});
+  const double col = W * 0.56;
+  front.items.push_back(arrow(W / 2, m, H * 0.16, accent));
+  text(front, tpl.label("calibrate_title", lang), "title", 28, ink,
+       {(W - col) / 2, H * 0.3, col, H * 0.1});
+  text(front, tpl.label("calibrate_front", lang), "body", 13, ink,
+       {(W - col) / 2, H * 0.42, col, H * 0.3});
+  const double r = 7, step = r * 4;
   for (int i = 0; i < 8; ++i) {
-    const Point c{W / 2 + m * 1.5 + half * (i + 0.5) / 8, H / 2};
-    const double r = std::min(half / 8 * 0.35, 10.0);
+    const Point c{W / 2 + (i - 3.5) * step, H * 0.78};
     if (i > 0) front.items.push_back(moon_lit(c, r, i / 8.0, accent));
     front.items.push_back(moon_outline(c, r, accent, 0.6));
   }
   // Back: the two answers, one upright and one upside down; the one read upright wins.
   Page& back = pages[1];
-  const Rect top{m, m, W - 2 * m, H / 2 - m * 1.5}, bottom{m, H / 2 + m / 2, W - 2 * m, H / 2 - m * 1.5};
-  back.items.push_back(arrow(W / 2, m, H * 0.12, accent));
-  text(back, tpl.label("calibrate_short", lang), "heading", 16, ink,
-       {top.x, top.y + H * 0.12, top.w, top.h - H * 0.12});
+  const double a = H * 0.1, gap = Length::mm(8).pt();
+  back.items.push_back(arrow(W / 2, m, a, accent));
+  text(back, tpl.label("calibrate_short", lang), "heading", 18, ink,
+       {(W - col) / 2, m + a + gap, col, H / 2 - m - a - gap * 2});
   Shape divider;
   divider.path.move_to({m, H / 2}).line_to({W - m, H / 2});
   divider.stroke = Stroke{0.6, rule, {4, 3}};
+  divider.slot = "calibrate";
   back.items.push_back(divider);
-  text(back, tpl.label("calibrate_long", lang), "heading", 16, ink,
-       {bottom.x, bottom.y, bottom.w, bottom.h - H * 0.12}, 180);
-  Shape down = arrow(W / 2, 0, H * 0.12, accent);
+  text(back, tpl.label("calibrate_long", lang), "heading", 18, ink,
+       {(W - col) / 2, H / 2 + gap, col, H / 2 - m - a - gap * 2}, 180);
+  Shape down = arrow(W / 2, 0, a, accent);
   for (Path::Segment& seg : down.path.segments)  // turned upside down, tip at the foot
     for (Point& pt : seg.p) pt.y = H - m - pt.y;
   back.items.push_back(std::move(down));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layout/manual_flow.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "layout/hyphenate.h"
 
@@ -23,9 +23,13 @@ Shape filled(const Rect& r, Rgba color, std::string slot) {
 
 class Flow {
  public:
-  Flow(const std::vector<Chunk>& chunks, const FontSet& fonts, std::string_view lang,
-       double top, double height)
-      : chunks_(chunks), fonts_(fonts), lang_(lang), top_(top), bottom_(top + height),
+  Flow(const std::vector<Chunk>& chunks, const FontSet& fonts, std::string_view lang, double top,
+       double height)
+      : chunks_(chunks),
+        fonts_(fonts),
+        lang_(lang),
+        top_(top),
+        bottom_(top + height),
         full_(chunks.size()) {
     new_page();
   }
@@ -63,8 +67,10 @@ class Flow {
   double total_height(std::size_t i) {
     const Chunk& c = chunks_[i];
     switch (c.kind) {
-      case Chunk::Kind::text: return text_height(i);
-      case Chunk::Kind::box: return c.height;
+      case Chunk::Kind::text:
+        return text_height(i);
+      case Chunk::Kind::box:
+        return c.height;
       case Chunk::Kind::table: {
         double h = c.header.height;
         for (const TableRow& r : c.rows) h += r.height;
@@ -87,7 +93,8 @@ class Flow {
     } else {
       const double total = total_height(i);
       h = total <= page_height() ? total : c.header.height;
-      for (std::size_t r = 0; total > page_height() && r < std::min<std::size_t>(2, c.rows.size()); ++r)
+      for (std::size_t r = 0; total > page_height() && r < std::min<std::size_t>(2, c.rows.size());
+           ++r)
         h += c.rows[r].height;
     }
     if (c.keep_with_next && depth < 4 && i + 1 < chunks_.size() && !chunks_[i + 1].new_page) {
@@ -105,26 +112,32 @@ class Flow {
       new_page();
       before = 0;
     }
-    FlowPage& page = out_.pages.back();
+    FlowedPage& page = out_.pages.back();
     page.lesson = lesson_;
     if (c.new_page && at_top()) page.opens_lesson = true;
     switch (c.kind) {
-      case Chunk::Kind::text: place_text(i, before); break;
-      case Chunk::Kind::box: place_box(i, before); break;
-      case Chunk::Kind::table: place_table(i, before); break;
+      case Chunk::Kind::text:
+        place_text(i, before);
+        break;
+      case Chunk::Kind::box:
+        place_box(i, before);
+        break;
+      case Chunk::Kind::table:
+        place_table(i, before);
+        break;
     }
   }
 
   void anchor(const Chunk& c, double y) {
     if (!c.anchor) return;
-    FlowPage& page = out_.pages.back();
+    FlowedPage& page = out_.pages.back();
     page.items.push_back(Dest{c.anchor->dest, {c.x, y}});
     page.outline.push_back({c.anchor->title, c.anchor->dest, c.anchor->level});
     out_.entries.push_back({*c.anchor, out_.pages.size() - 1});
   }
 
   void bars(const Chunk& c, double y0, double y1) {
-    FlowPage& page = out_.pages.back();
+    FlowedPage& page = out_.pages.back();
     for (const QuoteBar& b : c.bars) {
       auto open = bars_.find(b.id);
       const double from = open != bars_.end() ? open->second : y0;
@@ -133,9 +146,9 @@ class Flow {
     }
   }
 
-  void emit_text(const Chunk& c, GRef<PangoLayout> l, std::size_t from, std::size_t to,
-                 bool first, double y) {
-    FlowPage& page = out_.pages.back();
+  void emit_text(const Chunk& c, GRef<PangoLayout> l, std::size_t from, std::size_t to, bool first,
+                 double y) {
+    FlowedPage& page = out_.pages.back();
     const double h = layout_height(l.get()) + 2 * c.pad;
     if (c.background) page.items.push_back(filled({c.x, y, c.width, h}, *c.background, c.slot));
     bars(c, y, y + h);
@@ -152,7 +165,8 @@ class Flow {
       const int a = static_cast<int>(std::max(r.begin, from) - from);
       const int b = static_cast<int>(std::min(r.end, to) - from);
       for (const Rect& area : text_areas(l.get(), a, b))
-        page.items.push_back(Link{{area.x + origin.x, area.y + origin.y, area.w, area.h}, r.link, {}});
+        page.items.push_back(
+            Link{{area.x + origin.x, area.y + origin.y, area.w, area.h}, r.link, {}});
     }
     page.items.push_back(text_run(std::move(l), origin, c.style.color, c.slot));
     y_ = y + h;
@@ -180,7 +194,10 @@ class Flow {
         cut_line = std::max(fit, 1);  // taller than a page and no good break: break anyway
       if (cut_line > 0 && cut_line < n) {
         const std::size_t cut = from + static_cast<std::size_t>(line_start(l.get(), cut_line));
-        emit_text(c, chunk_layout(c, fonts_, lang_, from, cut), from, cut, from == 0, y_ + before);
+        // A hard line break ending the piece would add an empty line below it.
+        const std::size_t head_end = c.rich.text[cut - 1] == '\n' ? cut - 1 : cut;
+        emit_text(c, chunk_layout(c, fonts_, lang_, from, head_end), from, head_end, from == 0,
+                  y_ + before);
         from = cut;
       }
       new_page();
@@ -189,7 +206,7 @@ class Flow {
   }
 
   void place_items(const std::vector<Item>& items, double dx, double dy) {
-    FlowPage& page = out_.pages.back();
+    FlowedPage& page = out_.pages.back();
     for (Item it : items) {
       shift_item(it, dx, dy);
       page.items.push_back(std::move(it));
@@ -213,8 +230,7 @@ class Flow {
     const Chunk& c = chunks_[i];
     const double total = total_height(i);
     const bool fits_a_page = total <= page_height();
-    if (before + total > room() && !at_top() &&
-        (fits_a_page || before + min_start(i) > room())) {
+    if (before + total > room() && !at_top() && (fits_a_page || before + min_start(i) > room())) {
       new_page();
       before = 0;
     }
@@ -359,8 +375,8 @@ std::vector<Rect> text_areas(PangoLayout* layout, int from, int to) {
       for (int k = 0; k < n; ++k) {
         const double x0 = ranges[2 * k] / double(PANGO_SCALE);
         const double x1 = ranges[2 * k + 1] / double(PANGO_SCALE);
-        out.push_back({x0, logical.y / double(PANGO_SCALE), x1 - x0,
-                       logical.height / double(PANGO_SCALE)});
+        out.push_back(
+            {x0, logical.y / double(PANGO_SCALE), x1 - x0, logical.height / double(PANGO_SCALE)});
       }
       g_free(ranges);
     }

@@ -58,8 +58,8 @@ struct TableRow {
 struct Chunk {
   enum class Kind { text, box, table };
   Kind kind = Kind::text;
-  double x = 0;      ///< from the text area's left, points
-  double width = 0;  ///< points
+  double x = 0;                 ///< from the text area's left, points
+  double width = 0;             ///< points
   double space_before = 0;      ///< dropped at the top of a page
   bool keep_with_next = false;  ///< a heading: never last on a page
   bool new_page = false;        ///< a lesson opens on a fresh page
@@ -70,14 +70,14 @@ struct Chunk {
   // text
   RichText rich;
   TextStyle style;
-  std::string code_font;       ///< inline code face ("Noto Sans Mono")
+  std::string code_font;  ///< inline code face ("Noto Sans Mono")
   Rgba link_color;
   bool justify = false;
-  double first_indent = 0;     ///< first line indent, points
+  double first_indent = 0;  ///< first line indent, points
   PangoWrapMode wrap = PANGO_WRAP_WORD_CHAR;
-  double pad = 0;              ///< inside a background box (code), points on every side
+  double pad = 0;  ///< inside a background box (code), points on every side
   std::optional<Rgba> background;
-  std::vector<Item> lead;      ///< list marker or check box, relative to the first line's top-left
+  std::vector<Item> lead;  ///< list marker or check box, relative to the first line's top-left
   std::string slot;
 
   // box (kind == box): items relative to the chunk's top-left
@@ -90,12 +90,12 @@ struct Chunk {
   Loc loc;  ///< for warnings
 };
 
-struct FlowPage {
+struct FlowedPage {
   std::vector<Item> items;  ///< x from the text area's left, y from the page's top
   std::vector<OutlineEntry> outline;
-  int lesson = -1;          ///< the lesson being read at the page's foot
+  int lesson = -1;  ///< the lesson being read at the page's foot
   bool opens_lesson = false;
-  double filled = 0;        ///< height used, points
+  double filled = 0;  ///< height used, points
 };
 
 struct FlowEntry {
@@ -104,7 +104,7 @@ struct FlowEntry {
 };
 
 struct FlowResult {
-  std::vector<FlowPage> pages;
+  std::vector<FlowedPage> pages;
   std::vector<FlowEntry> entries;  ///< every anchor, in order
   std::vector<Loc> overfull;       ///< table rows taller than a page (they run past the foot)
 };

@@ -2,11 +2,11 @@
 // The manual's pages that are drawn rather than flowed: cover, notes, rotation calendar.
 #include "layout/manual_pages.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-
-#include <fmt/format.h>
 
 #include "base/color.h"
 #include "base/utf8.h"
@@ -62,14 +62,13 @@ class Cover {
  private:
   std::optional<Fitted> title(TextStyle ts, Size box) {
     const SizeRange& r = tpl_.size("title");
-    auto f = fit_text(fonts_, doc_.lang, ts, markup_escape(doc_.title), box, r.min.pt(),
-                      r.max.pt(), true);
+    auto f = fit_text(fonts_, doc_.lang, ts, markup_escape(doc_.title), box, r.min.pt(), r.max.pt(),
+                      true);
     if (!f) diags_.error(Loc{}, msg(MsgId::zine_slot_does_not_fit, ui_word("title"), r.min.pt()));
     return f;
   }
 
-  double add(const std::string& text, TextStyle s, double x, double y, double w,
-             const char* slot) {
+  double add(const std::string& text, TextStyle s, double x, double y, double w, const char* slot) {
     auto l = make_layout(fonts_, doc_.lang, s, markup_escape(text), w);
     page_.items.push_back(text_run(l, {x, y}, s.color, slot));
     return layout_height(l.get());
@@ -93,24 +92,16 @@ class Cover {
       k.color = st_.accent;
       y += add(to_upper(label("title")), k, a.x, y, a.w, "cover");
     }
-    // A lunation across the page: new moon to waning crescent.
-    const int phases = 8;
-    const double step = a.w * 0.86 / phases, r = std::min(step * 0.34, 10.0);
-    const double cy = a.y + a.h * 0.17;
-    for (int i = 0; i < phases; ++i) {
-      const Point c{a.x + a.w * 0.07 + step * (i + 0.5), cy};
-      if (i > 0) page_.items.push_back(moon_lit(c, r, i / double(phases), st_.accent));
-      page_.items.push_back(moon_outline(c, r, st_.accent, 0.6));
-    }
     TextStyle ts;
     ts.font = tpl_.font("title").description;
     ts.color = st_.ink;
     ts.align = PANGO_ALIGN_CENTER;
     ts.line_spacing = 1.05;
-    const double title_top = a.y + a.h * 0.27;
+    const double title_top = a.y + a.h * 0.2;
     auto f = title(ts, Size{Length::pt(a.w), Length::pt(a.h * 0.3)});
     if (!f) return;
-    page_.items.push_back(text_run(f->layout, {a.x + (a.w - f->width) / 2, title_top}, ts.color, "title"));
+    page_.items.push_back(
+        text_run(f->layout, {a.x + (a.w - f->width) / 2, title_top}, ts.color, "title"));
     y = title_top + layout_height(f->layout.get()) + Length::mm(5).pt();
     const double rule_w = Length::mm(14).pt();
     page_.items.push_back(filled({a.x + (a.w - rule_w) / 2, y, rule_w, 1.2}, st_.accent, "cover"));
@@ -119,7 +110,17 @@ class Cover {
       TextStyle ns = spaced(centred, 0.1);
       ns.size = st_.small.size * 1.15;
       ns.color = st_.ink;
-      add(to_upper(doc_.node), ns, a.x, y, a.w, "node");
+      y += add(to_upper(doc_.node), ns, a.x, y, a.w, "node");
+    }
+    // A lunation across the page, new moon to waning crescent, between the title and
+    // the colophon.
+    const int phases = 8;
+    const double step = a.w * 0.86 / phases, r = std::min(step * 0.34, 10.0);
+    const double cy = std::max(a.y + a.h * 0.62, y + r + st_.leading * 2);
+    for (int i = 0; i < phases; ++i) {
+      const Point c{a.x + a.w * 0.07 + step * (i + 0.5), cy};
+      if (i > 0) page_.items.push_back(moon_lit(c, r, i / double(phases), st_.accent));
+      page_.items.push_back(moon_outline(c, r, st_.accent, 0.6));
     }
     // The crew and the cycle, from the foot of the page up.
     double bottom = a.bottom();
@@ -158,9 +159,12 @@ class Cover {
     auto f = title(ts, Size{Length::pt(band.w - 2 * pad), Length::pt(band.h - 2 * pad - kh)});
     if (!f) return;
     const double th = layout_height(f->layout.get());
-    page_.items.push_back(text_run(f->layout, {band.x + pad, band.bottom() - pad - th}, ts.color, "title"));
+    page_.items.push_back(
+        text_run(f->layout, {band.x + pad, band.bottom() - pad - th}, ts.color, "title"));
 
-    const Rect a = frame_.text(1);
+    // The words below the band line up with the title inside it.
+    const Rect text = frame_.text(1);
+    const Rect a{band.x + pad, text.y, band.w - 2 * pad, text.h};
     double y = band.bottom() + Length::mm(7).pt();
     auto row = [&](const std::string& key, const std::string& value) {
       if (value.empty()) return;
@@ -273,7 +277,9 @@ Page calendar_page(const ManualDoc& doc, const Template& tpl, const ManualStyle&
   TextStyle hs = st.lesson;
   hs.size = std::min(hs.size, st.section.size * 1.5);
   const std::string heading = tpl.label("calendar", lang);
-  double y = a.y + layout_height(add(st.loud ? to_upper(heading) : heading, hs, a.x, a.y, a.w, "calendar").get());
+  double y =
+      a.y + layout_height(
+                add(st.loud ? to_upper(heading) : heading, hs, a.x, a.y, a.w, "calendar").get());
   y += st.leading * 0.5;
   TextStyle ns = st.quote;
   ns.size = st.body.size * 0.92;
@@ -292,18 +298,23 @@ Page calendar_page(const ManualDoc& doc, const Template& tpl, const ManualStyle&
   const double disc = st.body.size * 0.42, date_x = disc * 2 + st.body.size * 0.9;
   const double line_x = date_x + st.body.size * 9.5;
   add(to_upper(tpl.label("new_moon", lang)), ks, a.x + date_x, y, line_x - date_x, "calendar");
-  auto kl = add(to_upper(tpl.label("crew", lang)), ks, a.x + line_x, y, a.right() - a.x - line_x, "calendar");
+  auto kl = add(to_upper(tpl.label("crew", lang)), ks, a.x + line_x, y, a.right() - a.x - line_x,
+                "calendar");
   y += layout_height(kl.get()) + st.leading * 0.2;
   const int n = static_cast<int>(doc.moons.size());
   const double row = n > 0 ? std::min(st.leading * 2.1, (a.bottom() - y) / n) : 0;
   TextStyle ds = st.body;
   Shape lines;
   for (int i = 0; i < n; ++i) {
-    auto dl = make_layout(fonts, lang, ds, markup_escape(calendar_date(doc.moons[static_cast<std::size_t>(i)], lang, true)), line_x - date_x);
+    auto dl = make_layout(
+        fonts, lang, ds,
+        markup_escape(calendar_date(doc.moons[static_cast<std::size_t>(i)], lang, true)),
+        line_x - date_x);
     const double base = y + row * (i + 1) - row * 0.3;
     const double ty = base - pango_layout_get_baseline(dl.get()) / double(PANGO_SCALE);
     p.items.push_back(text_run(dl, {a.x + date_x, ty}, ds.color, "calendar-date"));
-    p.items.push_back(moon_lit({a.x + disc, base - ds.size * 0.33}, disc, 0.5, i == 0 ? st.accent : st.ink));
+    p.items.push_back(
+        moon_lit({a.x + disc, base - ds.size * 0.33}, disc, 0.5, i == 0 ? st.accent : st.ink));
     lines.path.move_to({a.x + line_x, base + 1}).line_to({a.right(), base + 1});
   }
   lines.stroke = Stroke{0.5, st.rule, {}};

@@ -3,6 +3,7 @@
 // laid out as items that the flow places (and splits between, header repeated).
 #include <algorithm>
 #include <numeric>
+#include <string_view>
 
 #include "layout/manual_blocks.h"
 
@@ -14,26 +15,58 @@ struct Cell {
   PangoAlignment align = PANGO_ALIGN_LEFT;
 };
 
+// "34", "1.5 %", "-2": figures, read down the column, line up on the right.
+bool numeric(const std::string& s) {
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if (std::string_view(" .,%+-").find(c) == std::string_view::npos)
+      return false;
+  }
+  return digit;
+}
+
+/// Columns without an alignment of their own are right-aligned when every cell is a number.
+std::vector<Align> column_alignment(const Table& t) {
+  std::vector<Align> out = t.align;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if (out[k] != Align::none || t.rows.empty()) continue;
+    bool all = true;
+    for (const auto& row : t.rows)
+      all = all && k < row.size() && (row[k].empty() || numeric(plain_text(row[k])));
+    if (all) out[k] = Align::right;
+  }
+  return out;
+}
+
 PangoAlignment alignment(Align a) {
   switch (a) {
-    case Align::right: return PANGO_ALIGN_RIGHT;
-    case Align::center: return PANGO_ALIGN_CENTER;
-    default: return PANGO_ALIGN_LEFT;
+    case Align::right:
+      return PANGO_ALIGN_RIGHT;
+    case Align::center:
+      return PANGO_ALIGN_CENTER;
+    default:
+      return PANGO_ALIGN_LEFT;
   }
 }
 
 class TableBuilder {
  public:
   TableBuilder(const Table& t, const BlockContext& ctx)
-      : t_(t), ctx_(ctx), st_(ctx.style), pad_x_(st_.table.size * 0.45),
+      : t_(t),
+        ctx_(ctx),
+        st_(ctx.style),
+        pad_x_(st_.table.size * 0.45),
         pad_y_(st_.table.size * 0.38) {}
 
   Chunk build(Chunk c) {
     c.kind = Chunk::Kind::table;
     c.slot = "table";
+    const std::vector<Align> align = column_alignment(t_);
     std::vector<Cell> header;
     for (std::size_t k = 0; k < t_.header.size(); ++k) {
-      Cell cell{rich_text(t_.header[k], &ctx_.hyphenator), alignment(t_.align[k])};
+      Cell cell{rich_text(t_.header[k], &ctx_.hyphenator), alignment(align[k])};
       for (RichRun& r : cell.rich.runs) r.strong = true;
       header.push_back(std::move(cell));
     }
@@ -41,7 +74,7 @@ class TableBuilder {
     for (const auto& row : t_.rows) {
       rows.emplace_back();
       for (std::size_t k = 0; k < row.size(); ++k)
-        rows.back().push_back({rich_text(row[k], &ctx_.hyphenator), alignment(t_.align[k])});
+        rows.back().push_back({rich_text(row[k], &ctx_.hyphenator), alignment(align[k])});
     }
     widths(header, rows, c.width);
     c.header = row(header, true, c);
@@ -70,7 +103,8 @@ class TableBuilder {
     Chunk probe;
     probe.code_font = st_.code_font;
     auto measure = [&](const Cell& cell, std::size_t k) {
-      natural[k] = std::max(natural[k], layout_width(layout(cell, probe, -1, PANGO_WRAP_WORD).get()));
+      natural[k] =
+          std::max(natural[k], layout_width(layout(cell, probe, -1, PANGO_WRAP_WORD).get()));
       narrow[k] = std::max(narrow[k], layout_width(layout(cell, probe, 1, PANGO_WRAP_WORD).get()));
     };
     for (std::size_t k = 0; k < n; ++k) measure(header[k], k);
@@ -82,9 +116,11 @@ class TableBuilder {
     widths_.assign(n, 0);
     for (std::size_t k = 0; k < n; ++k) {
       if (sum_nat <= inner)
-        widths_[k] = natural[k] + (inner - sum_nat) * (sum_nat > 0 ? natural[k] / sum_nat : 1.0 / n);
+        widths_[k] =
+            natural[k] + (inner - sum_nat) * (sum_nat > 0 ? natural[k] / sum_nat : 1.0 / n);
       else if (sum_min < inner)
-        widths_[k] = narrow[k] + (inner - sum_min) * ((natural[k] - narrow[k]) / (sum_nat - sum_min));
+        widths_[k] =
+            narrow[k] + (inner - sum_min) * ((natural[k] - narrow[k]) / (sum_nat - sum_min));
       else
         widths_[k] = inner * (sum_min > 0 ? narrow[k] / sum_min : 1.0 / n);
       widths_[k] += 2 * pad_x_;
@@ -112,10 +148,12 @@ class TableBuilder {
       const Point origin{x + pad_x_, pad_y_};
       for (const RichRun& r : cells[k].rich.runs) {
         if (r.link.empty()) continue;
-        for (const Rect& a : text_areas(ls[k].get(), static_cast<int>(r.begin), static_cast<int>(r.end)))
+        for (const Rect& a :
+             text_areas(ls[k].get(), static_cast<int>(r.begin), static_cast<int>(r.end)))
           out.items.push_back(Link{{a.x + origin.x, a.y + origin.y, a.w, a.h}, r.link, {}});
       }
-      out.items.push_back(text_run(ls[k], origin, st_.table.color, head ? "table-head" : "table-cell"));
+      out.items.push_back(
+          text_run(ls[k], origin, st_.table.color, head ? "table-head" : "table-cell"));
       x += widths_[k];
     }
     Shape line;

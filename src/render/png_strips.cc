@@ -94,6 +94,9 @@ Blob encode_png_strips(const Sheet& sheet, const std::vector<Page>& pages, doubl
                      PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                      PNG_FILTER_TYPE_DEFAULT);
         png_set_pHYs(out.png, out.info, ppm, ppm, PNG_RESOLUTION_METER);
+        // Trying all five filters on every row (libpng's default) was half the time of a
+        // big banner; "up" alone suits flat colour and big type, for a file ~10 % larger.
+        png_set_filter(out.png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
         png_write_info(out.png, out.info);
       }))
     png_failed(out);

@@ -32,11 +32,29 @@ constexpr std::string_view kManualParagraphs[] = {"indent", "space"};
 constexpr OptionSpec kManualOptions[] = {
     {"cover", kManualCover}, {"align", kManualAlign}, {"paragraphs", kManualParagraphs}};
 
-// Banner and manual: open until their layouts say which roles they read.
+// --- banner (layout/banner.cc; the tile labels: impose/tile_sheets.cc). Lengths in
+// options are checked by jobs/banner.cc; sizes and margins are for a 1 m short side.
+constexpr std::string_view kBannerFonts[] = {"headline", "quote", "speaker", "small"};
+constexpr std::string_view kBannerColors[] = {"ink", "paper", "accent", "soft"};
+constexpr std::string_view kBannerSizes[] = {"headline", "quote", "small"};
+constexpr std::string_view kBannerLabels[] = {"scan", "glue", "on_top", "assembly", "sheets", "steps"};
+constexpr std::string_view kBannerBorder[] = {"woven", "bar", "none"};
+constexpr std::string_view kBannerCase[] = {"as_written", "upper"};
+constexpr std::string_view kBannerQuotes[] = {"0", "1", "2"};
+constexpr OptionSpec kBannerOptions[] = {
+    {"size", {}},
+    {"presets", {}, false},
+    {"border", kBannerBorder},
+    {"quotes", kBannerQuotes},
+    {"headline_case", kBannerCase, false},
+    {"overlap", {}, false},
+    {"printer_margin", {}, false}};
+
 constexpr KindSchema kKinds[] = {
     {ArtifactKind::zine, "zine", "fotocopia", kZineFonts, kZineColors, kZineSizes, kZineLabels,
      kZineOptions},
-    {ArtifactKind::banner, "banner", "", {}, {}, {}, {}, {}},
+    {ArtifactKind::banner, "banner", "tejido", kBannerFonts, kBannerColors, kBannerSizes,
+     kBannerLabels, kBannerOptions},
     {ArtifactKind::manual, "manual", "cuaderno", kManualFonts, kManualColors, kManualSizes,
      kManualLabels, kManualOptions},
 };

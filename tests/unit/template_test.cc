@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "template/template.h"
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
@@ -152,8 +154,10 @@ TEST_CASE("the good fixture's values arrive typed", "[template]") {
 }
 
 TEST_CASE("columns count characters, not bytes", "[template]") {
-  auto d = load_text("kind: banner\nmargins: {top: \"ñañú\", left: 2, right: 0, bottom: 1mm}\n");
-  REQUIRE(d.size() == 2);
+  // No kind (reported last): nothing else is required, so only the margins speak.
+  auto d = load_text("# any kind\nmargins: {top: \"ñañú\", left: 2, right: 0, bottom: 1mm}\n");
+  REQUIRE(d.size() == 3);
+  CHECK(d[2].loc.key == "kind");
   CHECK(d[0].loc.key == "margins.top");
   CHECK(d[0].loc.column == 16);
   CHECK(d[1].loc.key == "margins.left");
@@ -171,12 +175,11 @@ TEST_CASE("the kind comes first and decides what is required", "[template]") {
   CHECK(format_diagnostic(bad[0], Lang::en) ==
         "t.yaml:1:7: error: invalid value 'poster'; expected one of: zine, banner, manual (key: "
         "kind)\n");
-  // Banner and manual accept the generic keys and any role until their layouts name them.
-  auto banner = load_text(
-      "kind: banner\npaper: 3000x1000mm\nfonts: {myth: Anton}\nsizes: {myth: {min: 40pt, max: "
-      "400pt}}\n"
-      "options: {anything: goes}\n");
-  CHECK(banner.empty());
+  // A banner names its roles (layout/banner.cc): an unknown one is told which they are.
+  auto banner = load_text("kind: banner\npaper: 3000x1000mm\nfonts: {myth: Anton}\n");
+  CHECK(std::any_of(banner.begin(), banner.end(), [](const Diagnostic& x) {
+    return x.message.id == MsgId::tpl_unknown_role && x.loc.key == "fonts.myth";
+  }));
   auto empty = load_text("");
   REQUIRE(empty.size() == 1);
   CHECK(format_diagnostic(empty[0], Lang::en) ==
@@ -188,7 +191,7 @@ TEST_CASE("the kind comes first and decides what is required", "[template]") {
 
 TEST_CASE("values are checked by shape", "[template]") {
   auto d = load_text(
-      "kind: banner\nfonts: {a: Noto Sans 12, b: Bold}\ncolors: {c: [1, 2]}\n"
+      "# any kind\nfonts: {a: Noto Sans 12, b: Bold}\ncolors: {c: [1, 2]}\n"
       "sizes: {s: {min: 0pt, max: 9pt}, t: {max: 9pt}}\nmotif: logo.gif\nqr: {ec: X}\n"
       "description: {en: only English}\n");
   std::vector<std::pair<MsgId, std::string>> got;
@@ -198,6 +201,7 @@ TEST_CASE("values are checked by shape", "[template]") {
       {MsgId::tpl_expected_value, "colors.c"}, {MsgId::tpl_not_positive, "sizes.s.min"},
       {MsgId::tpl_missing_key, "sizes.t.min"}, {MsgId::tpl_motif_bad_type, "motif"},
       {MsgId::tpl_bad_choice, "qr.ec"},        {MsgId::tpl_missing_lang, "description.es"},
+      {MsgId::tpl_missing_key, "kind"},
   };
   CHECK(got == want);
 }

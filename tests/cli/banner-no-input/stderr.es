@@ -1,0 +1,1 @@
+telar: error: indique un archivo de relato o --headline TEXTO

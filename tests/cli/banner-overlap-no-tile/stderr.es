@@ -1,0 +1,1 @@
+telar: error: --overlap necesita --tile

@@ -1,0 +1,1 @@
+telar: error: la plantilla «tejido» no tiene el tamaño predefinido «plaza»; sus tamaños: calle, pasacalle, marcha, muro, mesa

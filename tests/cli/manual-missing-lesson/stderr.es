@@ -1,0 +1,1 @@
+nope.md: error: el archivo no existe

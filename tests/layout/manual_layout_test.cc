@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Assertions on the field manual's display lists, laid out with the bundled fonts and the
+// shipped templates: page count and size, the contents pointing where headings really
+// are, running heads and folios on the right side, check boxes, pictures (JPEG kept as
+// JPEG), the rotation calendar, the duplex test sheet.
+#include <cairo.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "compose/manual.h"
+#include "layout/fonts.h"
+#include "layout/hyphenate.h"
+#include "layout/manual.h"
+#include "layout/text.h"
+#include "template/template.h"
+
+using namespace telar;
+using Approx = Catch::Detail::Approx;
+namespace fs = std::filesystem;
+
+namespace {
+
+const FontSet& fonts() {
+  static FontSet f(bundled_fonts_dir());
+  return f;
+}
+
+Template manual_template(const std::string& name) {
+  Diagnostics d;
+  Template t = load_template(read_source(resolve_template(name, ArtifactKind::manual)), d);
+  REQUIRE_FALSE(d.has_errors());
+  return t;
+}
+
+Lesson lesson(const fs::path& file, Diagnostics& d) { return parse_lesson(read_source(file), d); }
+
+const fs::path kFixtures = fs::path(TELAR_TEST_DIR) / "fixtures";
+
+struct Laid {
+  ManualDoc doc;
+  ManualPages pages;
+};
+
+Laid lay_out(const std::vector<fs::path>& files, const std::string& tpl_name, Diagnostics& d) {
+  std::vector<Lesson> lessons;
+  for (const auto& f : files) lessons.push_back(lesson(f, d));
+  Template tpl = manual_template(tpl_name);
+  ManualOptions opt;
+  opt.crew = "Ana, Rodrigo";
+  opt.node = "Biblioteca de baterías";
+  opt.cycle = Date{2026, 11, 20};
+  Laid out;
+  out.doc = compose_manual(std::move(lessons), tpl, opt);
+  ManualLayoutOptions lopt;
+  lopt.page = *paper_size("a5");
+  out.pages = layout_manual(out.doc, tpl, fonts(), Hyphenator::load(out.doc.lang), lopt, d);
+  return out;
+}
+
+std::vector<fs::path> corpus() {
+  return {kFixtures / "lessons/01-antes-de-abrir.md", kFixtures / "lessons/02-cuidar-el-litio.md"};
+}
+
+template <class T, class F>
+std::size_t count_items(const Page& p, F pred) {
+  std::size_t n = 0;
+  for (const Item& it : p.items)
+    if (const auto* x = std::get_if<T>(&it); x && pred(*x)) ++n;
+  return n;
+}
+
+const TextRun* run(const Page& p, const std::string& slot) {
+  for (const Item& it : p.items)
+    if (const auto* t = std::get_if<TextRun>(&it); t && t->slot == slot) return t;
+  return nullptr;
+}
+
+Rect bounds(const Item& it) {
+  if (const auto* t = std::get_if<TextRun>(&it)) {
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(t->layout.get(), &ink, &logical);
+    return {t->origin.x + logical.x / double(PANGO_SCALE),
+            t->origin.y + logical.y / double(PANGO_SCALE), logical.width / double(PANGO_SCALE),
+            logical.height / double(PANGO_SCALE)};
+  }
+  if (const auto* p = std::get_if<Picture>(&it)) return p->box;
+  if (const auto* s = std::get_if<Shape>(&it)) return s->path.bounds();
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("the sample manual: A5 pages, a multiple of four, nothing past the trim",
+          "[manual-layout]") {
+  for (const char* tpl : {"cuaderno", "brigada"}) {
+    INFO(tpl);
+    Diagnostics d;
+    Laid m = lay_out(corpus(), tpl, d);
+    CHECK_FALSE(d.has_errors());
+    const auto& pages = m.pages.pages;
+    CHECK(pages.size() % 4 == 0);
+    CHECK(pages.size() >= 8);
+    const Rect trim{0, 0, paper_size("a5")->w.pt(), paper_size("a5")->h.pt()};
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      CHECK(pages[i].trim.w.mm() == Approx(148).margin(0.01));
+      CHECK(pages[i].trim.h.mm() == Approx(210).margin(0.01));
+      for (const Item& it : pages[i].items) {
+        if (std::holds_alternative<Link>(it) || std::holds_alternative<Dest>(it)) continue;
+        INFO("page " << i + 1);
+        CHECK(trim.contains(bounds(it), 0.5));
+      }
+    }
+  }
+}
+
+TEST_CASE("the contents point at the pages where the headings are", "[manual-layout]") {
+  Diagnostics d;
+  Laid m = lay_out(corpus(), "cuaderno", d);
+  const auto& toc = m.pages.toc;
+  REQUIRE(toc.size() == 8);  // two lessons, six sections
+  CHECK(toc[0].title == "Antes de abrir la biblioteca");
+  CHECK(toc[0].level == 1);
+  for (const TocItem& e : toc) {
+    INFO(e.title);
+    const Page& p = m.pages.pages.at(static_cast<std::size_t>(e.page - 1));
+    CHECK(count_items<Dest>(p, [&](const Dest& x) { return x.name == e.dest; }) == 1);
+    bool outlined = false;
+    for (const OutlineEntry& o : p.outline) outlined |= o.dest == e.dest && o.title == e.title;
+    CHECK(outlined);
+  }
+  // Every contents line is a link to its heading.
+  const Page& contents = m.pages.pages.at(1);
+  for (const TocItem& e : toc)
+    CHECK(count_items<Link>(contents, [&](const Link& l) { return l.dest == e.dest; }) == 1);
+}
+
+TEST_CASE("lessons open on a new page with no running head; folios sit at the outer corner",
+          "[manual-layout]") {
+  Diagnostics d;
+  Laid m = lay_out(corpus(), "cuaderno", d);
+  const auto& pages = m.pages.pages;
+  const double mid = pages[0].trim.w.pt() / 2;
+  CHECK(run(pages[0], "folio") == nullptr);      // cover
+  CHECK(run(pages.back(), "folio") == nullptr);  // back cover
+  for (std::size_t i = 1; i + 1 < pages.size(); ++i) {
+    INFO("page " << i + 1);
+    const TextRun* folio = run(pages[i], "folio");
+    REQUIRE(folio != nullptr);
+    CHECK(std::string(pango_layout_get_text(folio->layout.get())) == std::to_string(i + 1));
+    PangoRectangle ink;
+    pango_layout_get_pixel_extents(folio->layout.get(), &ink, nullptr);
+    const double x = folio->origin.x + ink.x + ink.width / 2.0;
+    if ((i + 1) % 2 == 1)
+      CHECK(x > mid * 1.6);  // right-hand page: the outer corner is on the right
+    else
+      CHECK(x < mid * 0.4);
+  }
+  for (const TocItem& e : m.pages.toc) {
+    if (e.level != 1) continue;
+    CHECK(run(pages.at(static_cast<std::size_t>(e.page - 1)), "running-head") == nullptr);
+  }
+  // A page in the middle of a lesson carries the head.
+  CHECK(run(pages.at(3), "running-head") != nullptr);
+}
+
+TEST_CASE("task items get printed check boxes, ticked when done", "[manual-layout]") {
+  Diagnostics d;
+  Laid m = lay_out({kFixtures / "lessons/01-antes-de-abrir.md"}, "brigada", d);
+  std::size_t boxes = 0, ticks = 0;
+  for (const Page& p : m.pages.pages)
+    for (const Item& it : p.items)
+      if (const auto* s = std::get_if<Shape>(&it); s && s->slot == "task")
+        (s->path.segments.back().op == Path::Op::close ? boxes : ticks)++;
+  CHECK(boxes == 4);
+  CHECK(ticks == 1);
+}
+
+TEST_CASE("the back cover is the rotation calendar: 13 new moons from the cycle",
+          "[manual-layout]") {
+  Diagnostics d;
+  Laid m = lay_out(corpus(), "cuaderno", d);
+  CHECK(m.doc.cycle_start == Date{2026, 11, 9});
+  CHECK(m.doc.cycle_end == Date{2026, 12, 9});
+  const Page& back = m.pages.pages.back();
+  std::vector<std::string> dates;
+  for (const Item& it : back.items)
+    if (const auto* t = std::get_if<TextRun>(&it); t && t->slot == "calendar-date")
+      dates.emplace_back(pango_layout_get_text(t->layout.get()));
+  REQUIRE(dates.size() == 13);
+  CHECK(dates.front() == "mié 9 dic 2026");
+  CHECK(dates[1] == "jue 7 ene 2027");
+  CHECK(dates.back() == "dom 28 nov 2027");
+}
+
+TEST_CASE("pictures: JPEG keeps its bytes for the PDF, PNG and SVG load too", "[manual-layout]") {
+  Diagnostics d;
+  Laid m = lay_out({kFixtures / "manual/pictures.md"}, "cuaderno", d);
+  INFO((d.all().empty() ? std::string() : format_diagnostic(d.all().front(), Lang::en)));
+  REQUIRE_FALSE(d.has_errors());
+  std::vector<const Picture*> pics;
+  for (const Page& p : m.pages.pages)
+    for (const Item& it : p.items)
+      if (const auto* x = std::get_if<Picture>(&it); x && x->slot == "image") pics.push_back(x);
+  REQUIRE(pics.size() == 3);
+  const unsigned char* data = nullptr;
+  unsigned long length = 0;
+  cairo_surface_get_mime_data(pics[0]->art.get(), CAIRO_MIME_TYPE_JPEG, &data, &length);
+  CHECK(length == fs::file_size(kFixtures / "manual/img/photo.jpg"));
+  CHECK(pics[0]->natural.w.pt() == 70);
+  cairo_surface_get_mime_data(pics[1]->art.get(), CAIRO_MIME_TYPE_JPEG, &data, &length);
+  CHECK(data == nullptr);
+  CHECK(cairo_surface_get_type(pics[2]->art.get()) == CAIRO_SURFACE_TYPE_RECORDING);
+}
+
+TEST_CASE("a missing picture is an error at the lesson's line", "[manual-layout]") {
+  Diagnostics d;
+  lay_out({kFixtures / "manual/missing-image.md"}, "cuaderno", d);
+  REQUIRE(d.has_errors());
+  const Diagnostic& e = d.all().front();
+  CHECK(e.loc.line == 8);
+  CHECK(e.message.id == MsgId::manual_image_bad);
+  CHECK(e.message.args.at(0) == "img/nowhere.png");
+}
+
+TEST_CASE("the duplex test sheet: front and back, the long-edge answer upside down",
+          "[manual-layout]") {
+  Template tpl = manual_template("cuaderno");
+  std::vector<Page> pages = calibration_pages(tpl, fonts(), "es", *paper_size("a4"));
+  REQUIRE(pages.size() == 2);
+  CHECK(pages[0].trim.w.mm() == Approx(297).margin(0.01));
+  CHECK(pages[0].trim.h.mm() == Approx(210).margin(0.01));
+  std::vector<std::pair<std::string, double>> texts;
+  for (const Item& it : pages[1].items)
+    if (const auto* t = std::get_if<TextRun>(&it))
+      texts.emplace_back(pango_layout_get_text(t->layout.get()), t->rotation_deg);
+  REQUIRE(texts.size() == 2);
+  CHECK(texts[0].first.find("--duplex short") != std::string::npos);
+  CHECK(texts[0].second == 0);
+  CHECK(texts[1].first.find("--duplex long") != std::string::npos);
+  CHECK(texts[1].second == 180);
+}
+
+TEST_CASE("the duplex note fits the width it is given", "[manual-layout]") {
+  Template tpl = manual_template("brigada");
+  TextRun note = duplex_note(tpl.label("duplex_short", "es"), tpl, fonts(), "es", 300);
+  CHECK(layout_width(note.layout.get()) <= 300.5);
+  CHECK(line_count(note.layout.get()) == 1);
+}
+
+TEST_CASE("calendar dates and spans in the manual's language", "[manual-layout]") {
+  CHECK(weekday(Date{2026, 12, 9}) == 2);  // a Wednesday
+  CHECK(calendar_date(Date{2026, 12, 9}, "es-CL", true) == "mié 9 dic 2026");
+  CHECK(calendar_date(Date{2026, 12, 9}, "en", true) == "Wed 9 Dec 2026");
+  CHECK(calendar_date(Date{2026, 12, 9}, "arn", false) == "2026-12-09");
+  CHECK(date_span(Date{2026, 11, 9}, Date{2026, 12, 9}, "es") == "9 nov – 9 dic 2026");
+  CHECK(date_span(Date{2026, 12, 9}, Date{2027, 1, 7}, "pt") == "9 dez 2026 – 7 jan 2027");
+  CHECK(split_crew(" Ana, Rodrigo ,, Marisol ") ==
+        std::vector<std::string>{"Ana", "Rodrigo", "Marisol"});
+}
