@@ -14,4 +14,4 @@ run banner examples/la-bateria.circle.md -o out/la-bateria-banner.pdf
 run banner examples/la-bateria.circle.md -t pancarta --size 2x1m --tile a4 -o out/la-bateria-tiles.pdf
 run manual examples/lessons/*.md --node "Biblioteca de baterías" --crew "Ana, Rodrigo, Marisol" --cycle 2026-11-20 -o out/manual.pdf
 run manual examples/lessons/*.md -t brigada --cycle 2026-11-20 --impose none -o out/manual-pages.pdf
-echo "Done: the zines are in out/. Print them at 100% (no 'fit to page'), one side; docs/folding.md shows how to fold and cut."
+echo "Done: see out/. Print at 100% (never fit to page): zines one-sided (docs/folding.md), the manual two-sided (docs/manual.md)."

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <utility>
 
-#include "base/atomic_file.h"
+#include "jobs/write_output.h"
 #include "base/error.h"
 #include "compose/banner.h"
 #include "impose/tiles.h"
@@ -95,11 +95,7 @@ std::vector<std::filesystem::path> make_banner(const BannerJob& job, Diagnostics
   enc.dpi = job.dpi;
   if (story) enc.title = story->meta.title;
   enc.progress = job.progress;
-  std::vector<FileBytes> files = name_outputs(out, encode(sheets, pages, format, enc));
-  commit_files(files);
-  std::vector<std::filesystem::path> written;
-  for (const auto& f : files) written.push_back(f.path);
-  return written;
+  return write_outputs(out, format, sheets, pages, enc);
 }
 
 }  // namespace telar

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/manual.h"
 
-#include "base/atomic_file.h"
+#include "jobs/write_output.h"
 #include "base/error.h"
 #include "compose/manual.h"
 #include "layout/fonts.h"
@@ -34,16 +34,6 @@ std::vector<Lesson> read_lessons(const std::vector<std::filesystem::path>& files
     lessons.push_back(std::move(l));
   }
   return lessons;
-}
-
-std::vector<std::filesystem::path> write(const std::filesystem::path& out, Format format,
-                                         const std::vector<Sheet>& sheets,
-                                         const std::vector<Page>& pages, EncodeOptions enc) {
-  std::vector<FileBytes> files = name_outputs(out, encode(sheets, pages, format, enc));
-  commit_files(files);
-  std::vector<std::filesystem::path> written;
-  for (const auto& f : files) written.push_back(f.path);
-  return written;
 }
 
 /// The duplex instruction, in the foot margin of the back cover on the first sheet's front
@@ -83,7 +73,7 @@ std::vector<std::filesystem::path> make_manual(const ManualJob& job, Diagnostics
     const std::string lang = job.ui_lang == Lang::es ? "es" : "en";
     std::vector<Page> pages = calibration_pages(tpl, fonts, lang, sheet);
     enc.title = tpl.label("calibrate_title", lang);
-    return write(out, format, impose_reader(pages), pages, enc);
+    return write_outputs(out, format, impose_reader(pages), pages, enc);
   }
 
   std::vector<Lesson> lessons = read_lessons(job.lessons, diags);
@@ -119,7 +109,7 @@ std::vector<std::filesystem::path> make_manual(const ManualJob& job, Diagnostics
     sheets = impose_reader(laid.pages);
   }
   enc.title = doc.title;
-  return write(out, format, sheets, laid.pages, enc);
+  return write_outputs(out, format, sheets, laid.pages, enc);
 }
 
 }  // namespace telar

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/zine.h"
 
-#include "base/atomic_file.h"
 #include "base/error.h"
 #include "compose/zine.h"
 #include "impose/zine8.h"
+#include "jobs/write_output.h"
 #include "layout/fonts.h"
 #include "layout/zine.h"
 #include "render/output.h"
@@ -71,11 +71,7 @@ std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& di
   EncodeOptions enc = EncodeOptions::from_env();
   enc.dpi = job.dpi;
   enc.title = story.meta.title;
-  std::vector<FileBytes> files = name_outputs(out, encode(sheets, pages, format, enc));
-  commit_files(files);
-  std::vector<std::filesystem::path> written;
-  for (const auto& f : files) written.push_back(f.path);
-  return written;
+  return write_outputs(out, format, sheets, pages, enc);
 }
 
 }  // namespace telar

@@ -21,20 +21,6 @@ constexpr double kLeading = 0.92;        ///< display type sits tighter than tex
 constexpr double kQrShare = 0.14;        ///< QR side as a share of the short side
 constexpr double kOpticalRise = 0.12;    ///< share of the free height moved above the centre
 
-Shape filled(const Path& path, Rgba color, std::string slot) {
-  Shape s;
-  s.path = path;
-  s.fill = color;
-  s.slot = std::move(slot);
-  return s;
-}
-
-Shape filled(const Rect& r, Rgba color, std::string slot) {
-  Path p;
-  p.rect(r);
-  return filled(p, color, std::move(slot));
-}
-
 Path rhombus(Point c, double w, double h) {
   Path p;
   p.move_to({c.x, c.y - h / 2}).line_to({c.x + w / 2, c.y}).line_to({c.x, c.y + h / 2})

@@ -13,14 +13,6 @@ namespace {
 
 constexpr int kMinLines = 2;  // widow and orphan control: lines kept together at a break
 
-Shape filled(const Rect& r, Rgba color, std::string slot) {
-  Shape s;
-  s.path.rect(r);
-  s.fill = color;
-  s.slot = std::move(slot);
-  return s;
-}
-
 class Flow {
  public:
   Flow(const std::vector<Chunk>& chunks, const FontSet& fonts, std::string_view lang, double top,

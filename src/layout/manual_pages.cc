@@ -17,14 +17,6 @@ namespace {
 
 constexpr double kKappa = 0.5522847498;  // cubic Bézier quarter circle
 
-Shape filled(const Rect& r, Rgba color, std::string slot) {
-  Shape s;
-  s.path.rect(r);
-  s.fill = color;
-  s.slot = std::move(slot);
-  return s;
-}
-
 // Half an ellipse from the top of the disc to its bottom, bulging by `a` (signed) in x.
 void half_ellipse(Path& p, Point c, double r, double a, bool downward) {
   const Point top{c.x, c.y - r}, mid{c.x + a, c.y}, bottom{c.x, c.y + r};

@@ -22,4 +22,18 @@ Rect Path::bounds() const {
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
+Shape filled(const Path& path, Rgba color, std::string slot) {
+  Shape s;
+  s.path = path;
+  s.fill = color;
+  s.slot = std::move(slot);
+  return s;
+}
+
+Shape filled(const Rect& r, Rgba color, std::string slot) {
+  Path p;
+  p.rect(r);
+  return filled(p, color, std::move(slot));
+}
+
 }  // namespace telar

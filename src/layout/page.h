@@ -90,6 +90,10 @@ struct OutlineEntry {
   int level = 1;  ///< 1 = top level
 };
 
+/// A filled shape without stroke (backgrounds, bars, tints).
+Shape filled(const Path& path, Rgba color, std::string slot = {});
+Shape filled(const Rect& r, Rgba color, std::string slot = {});
+
 using Item = std::variant<TextRun, Picture, Shape, Link, Dest>;
 
 struct Page {

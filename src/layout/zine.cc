@@ -18,14 +18,6 @@ namespace {
 
 constexpr int kInsidePages = 6;  // pages 2..7
 
-Shape filled(const Rect& r, Rgba color, std::string slot) {
-  Shape s;
-  s.path.rect(r);
-  s.fill = color;
-  s.slot = std::move(slot);
-  return s;
-}
-
 class ZinePages {
  public:
   ZinePages(const ZineDoc& doc, const Template& tpl, const FontSet& fonts, Size page,

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobs/write_output.h"
+
+#include "base/atomic_file.h"
+
+namespace telar {
+
+std::vector<std::filesystem::path> write_outputs(const std::filesystem::path& out, Format format,
+                                                 const std::vector<Sheet>& sheets,
+                                                 const std::vector<Page>& pages,
+                                                 const EncodeOptions& enc) {
+  std::vector<FileBytes> files = name_outputs(out, encode(sheets, pages, format, enc));
+  commit_files(files);
+  std::vector<std::filesystem::path> written;
+  for (const auto& f : files) written.push_back(f.path);
+  return written;
+}
+
+}  // namespace telar
