@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "base/utf8.h"
 #include "layout/fonts.h"
+#include "story/lessons.h"
 #include "story/read_story.h"
 #include "template/template.h"
 
@@ -53,6 +54,18 @@ void check_glyphs(const Story& story, const SourceText& src, const FontSet& font
   }
 }
 
+// A .md file is a story circle when it is named *.circle.md, or has speakers' turns and no
+// chapter heading ("# "); otherwise it is read as a field-manual lesson (telar manual's input).
+bool is_lesson(const std::filesystem::path& path, const SourceText& src, const Story& story) {
+  const std::string name = path.filename().string();
+  if (name.ends_with(".circle.md") || path.extension() == ".vtt" || path.extension() == ".srt")
+    return false;
+  if (story.speakers().empty()) return true;
+  // Lessons have chapter headings ("# "); a story's rounds are "## ".
+  const std::string_view text = src.bytes();
+  return text.starts_with("# ") || text.find("\n# ") != std::string_view::npos;
+}
+
 }  // namespace
 
 void check_files(const CheckJob& job, Diagnostics& diags) {
@@ -67,6 +80,13 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
         SourceText src = read_source(path);
         Story story = parse_story(src, local);
         bool parsed = !local.has_errors();
+        if (is_lesson(path, src, story)) {
+          // A field-manual lesson: Markdown with no "Name:" turns.
+          Diagnostics lesson_diags;
+          parse_lesson(src, lesson_diags);
+          for (auto& d : lesson_diags.take()) diags.add(std::move(d));
+          continue;
+        }
         for (auto& d : local.take()) diags.add(std::move(d));
         if (parsed) {
           if (!fonts) fonts.emplace(bundled_fonts_dir());
