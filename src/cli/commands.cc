@@ -16,7 +16,7 @@ constexpr Command kCommands[] = {
     {"zine", "make an 8-page QR-zine on one sheet from a story circle", run_zine},
     {"banner", "make a banner, on one page or tiled over home-printer pages", run_banner},
     {"manual", "make a saddle-stitched field manual from lesson files", run_manual},
-    {"check", "validate story and template files without rendering", run_check},
+    {"check", "validate story, lesson and template files without rendering", run_check},
     {"templates", "list the shipped templates", run_templates},
     {"fonts", "list the bundled fonts", run_fonts},
 };
