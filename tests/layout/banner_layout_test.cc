@@ -14,6 +14,7 @@
 #include "layout/fonts.h"
 #include "layout/line_balance.h"
 #include "story/read_story.h"
+#include "support.h"
 #include "template/template.h"
 
 using namespace telar;
@@ -22,32 +23,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kExamples = fs::path(TELAR_TEST_DIR) / ".." / "examples";
-
-const FontSet& fonts() {
-  static FontSet f(bundled_fonts_dir());
-  return f;
-}
+const fs::path kExamples = test::examples_dir();
+using test::fonts;
 
 Template banner_template(const std::string& name) {
-  Diagnostics d;
-  Template t = load_template(read_source(resolve_template(name, ArtifactKind::banner)), d);
-  REQUIRE_FALSE(d.has_errors());
-  return t;
-}
-
-Rect bounds(const Item& it) {
-  if (const auto* t = std::get_if<TextRun>(&it)) {
-    PangoRectangle ink, logical;
-    pango_layout_get_extents(t->layout.get(), &ink, &logical);
-    const double w = logical.width / double(PANGO_SCALE), h = logical.height / double(PANGO_SCALE);
-    if (t->rotation_deg == 270) return {t->origin.x, t->origin.y - w, h, w};
-    return {t->origin.x + logical.x / double(PANGO_SCALE), t->origin.y + logical.y / double(PANGO_SCALE), w, h};
-  }
-  if (const auto* p = std::get_if<Picture>(&it)) return p->box;
-  if (const auto* s = std::get_if<Shape>(&it)) return s->path.bounds();
-  if (const auto* l = std::get_if<Link>(&it)) return l->area;
-  return {};
+  return test::shipped_template(name, ArtifactKind::banner);
 }
 
 struct Laid {
@@ -87,7 +67,7 @@ TEST_CASE("a 3 x 1 m banner: headline large and balanced, all inside trim plus b
     const Rect trim{0, 0, Length::m(3).pt(), Length::m(1).pt()};
     bool art_in_bleed = false;
     for (const Item& it : b.page.items) {
-      const Rect r = bounds(it);
+      const Rect r = test::item_bounds(it);
       CHECK(sheet.contains(r, 0.01));
       if (std::holds_alternative<TextRun>(it)) CHECK(trim.contains(r, 0.01));  // words never in the bleed
       art_in_bleed = art_in_bleed || r.x < -0.1 || r.bottom() > trim.bottom() + 0.1;
@@ -180,14 +160,14 @@ TEST_CASE("tiles: every tile is labelled, marks stay on the printable part, no p
     CHECK(t.printable.contains(s.placements[0].clip, 0.01));
     bool named = false;
     for (const Item& m : s.marks) {
-      CHECK(Rect({0, 0, s.paper.w.pt(), s.paper.h.pt()}).contains(bounds(m), 0.5));
+      CHECK(Rect({0, 0, s.paper.w.pt(), s.paper.h.pt()}).contains(test::item_bounds(m), 0.5));
       if (const auto* run = std::get_if<TextRun>(&m)) {
         const std::string text = pango_layout_get_text(run->layout.get());
         named = named || text.rfind(t.name, 0) == 0;
         CHECK(text.find('/') == std::string::npos);
         CHECK(text.find(".md") == std::string::npos);
         // Inside the printable part of the page: the printer's margin stays empty.
-        CHECK(t.printable.contains(bounds(m), 0.5));
+        CHECK(t.printable.contains(test::item_bounds(m), 0.5));
       }
     }
     CHECK(named);

@@ -6,6 +6,8 @@
 #include <cairo.h>
 
 #include <catch2/catch.hpp>
+
+#include "support.h"
 #include <filesystem>
 
 #include "compose/manual.h"
@@ -21,16 +23,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const FontSet& fonts() {
-  static FontSet f(bundled_fonts_dir());
-  return f;
-}
+using test::fonts;
 
 Template manual_template(const std::string& name) {
-  Diagnostics d;
-  Template t = load_template(read_source(resolve_template(name, ArtifactKind::manual)), d);
-  REQUIRE_FALSE(d.has_errors());
-  return t;
+  return test::shipped_template(name, ArtifactKind::manual);
 }
 
 Lesson lesson(const fs::path& file, Diagnostics& d) { return parse_lesson(read_source(file), d); }
@@ -76,19 +72,6 @@ const TextRun* run(const Page& p, const std::string& slot) {
   return nullptr;
 }
 
-Rect bounds(const Item& it) {
-  if (const auto* t = std::get_if<TextRun>(&it)) {
-    PangoRectangle ink, logical;
-    pango_layout_get_extents(t->layout.get(), &ink, &logical);
-    return {t->origin.x + logical.x / double(PANGO_SCALE),
-            t->origin.y + logical.y / double(PANGO_SCALE), logical.width / double(PANGO_SCALE),
-            logical.height / double(PANGO_SCALE)};
-  }
-  if (const auto* p = std::get_if<Picture>(&it)) return p->box;
-  if (const auto* s = std::get_if<Shape>(&it)) return s->path.bounds();
-  return {};
-}
-
 }  // namespace
 
 TEST_CASE("the sample manual: A5 pages, a multiple of four, nothing past the trim",
@@ -108,7 +91,7 @@ TEST_CASE("the sample manual: A5 pages, a multiple of four, nothing past the tri
       for (const Item& it : pages[i].items) {
         if (std::holds_alternative<Link>(it) || std::holds_alternative<Dest>(it)) continue;
         INFO("page " << i + 1);
-        CHECK(trim.contains(bounds(it), 0.5));
+        CHECK(trim.contains(test::item_bounds(it), 0.5));
       }
     }
   }

@@ -15,6 +15,7 @@
 #include "layout/text.h"
 #include "layout/zine.h"
 #include "story/read_story.h"
+#include "support.h"
 #include "template/template.h"
 
 using namespace telar;
@@ -23,30 +24,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kExamples = fs::path(TELAR_TEST_DIR) / ".." / "examples";
-
-const FontSet& fonts() {
-  static FontSet f(bundled_fonts_dir());
-  return f;
-}
+const fs::path kExamples = test::examples_dir();
+using test::fonts;
+using test::slurp;
 
 Template zine_template(const std::string& name) {
-  Diagnostics d;
-  Template t = load_template(read_source(resolve_template(name, ArtifactKind::zine)), d);
-  REQUIRE_FALSE(d.has_errors());
-  return t;
-}
-
-Rect bounds(const Item& it) {
-  if (const auto* t = std::get_if<TextRun>(&it)) {
-    PangoRectangle ink, logical;
-    pango_layout_get_extents(t->layout.get(), &ink, &logical);
-    return {t->origin.x + logical.x / double(PANGO_SCALE), t->origin.y + logical.y / double(PANGO_SCALE),
-            logical.width / double(PANGO_SCALE), logical.height / double(PANGO_SCALE)};
-  }
-  if (const auto* p = std::get_if<Picture>(&it)) return p->box;
-  if (const auto* s = std::get_if<Shape>(&it)) return s->path.bounds();
-  return {};
+  return test::shipped_template(name, ArtifactKind::zine);
 }
 
 struct Laid {
@@ -61,11 +44,6 @@ Laid lay_out(const std::string& story_text, const std::string& tpl_name, Diagnos
   Laid l;
   l.pages = layout_zine(doc, t, fonts(), zine8_page_size(*paper_size("a4")), d, &l.info);
   return l;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
 }
 
 }  // namespace
@@ -88,7 +66,7 @@ TEST_CASE("every example zine keeps its text inside the margins", "[layout]") {
         CHECK_FALSE(l.pages[i].items.empty());
         for (const Item& it : l.pages[i].items) {
           if (std::holds_alternative<Link>(it) || std::holds_alternative<Dest>(it)) continue;
-          Rect b = bounds(it);
+          Rect b = test::item_bounds(it);
           CHECK(content.contains(b, 0.5));
         }
       }
@@ -108,7 +86,7 @@ TEST_CASE("a long link inside a turn breaks instead of crossing the margin", "[l
     for (const Item& it : p.items)
       if (const auto* t = std::get_if<TextRun>(&it); t && t->slot == "turn") {
         ++turns;
-        CHECK(content.contains(bounds(it), 0.5));
+        CHECK(content.contains(test::item_bounds(it), 0.5));
       }
   CHECK(turns == 1);
 }
