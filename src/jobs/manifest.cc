@@ -64,6 +64,12 @@ class Loader {
   Manifest load() {
     Manifest m;
     m.name = src_.name();
+    try {  // an empty file (or only comments) has no jobs; YamlDoc would call it a template
+      if (YAML::Node n = YAML::Load(src_.bytes()); !n.IsDefined() || n.IsNull())
+        diags_.fail(Loc{src_.name(), 1, 1, {}}, msg(MsgId::batch_no_jobs));
+    } catch (const YAML::Exception&) {
+      // YamlDoc::parse reports it, at its line
+    }
     std::optional<YAML::Node> root = doc_.parse();
     if (!root) diags_.throw_if_errors();
     if (!root->IsMap()) diags_.fail(Loc{src_.name(), 1, 1, {}}, msg(MsgId::batch_not_a_manifest));
