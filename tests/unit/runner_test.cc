@@ -14,6 +14,7 @@
 #include "base/error.h"
 #include "jobs/artifact.h"
 #include "jobs/runner.h"
+#include "template/template.h"
 
 using namespace telar;
 namespace fs = std::filesystem;
@@ -106,8 +107,10 @@ TEST_CASE("every artifact lays out CJK text with the system fallback", "[runner]
 
 TEST_CASE("every artifact keeps earlier warnings when the template is of another kind", "[runner]") {
   TempDir dir;
-  const std::map<std::string_view, std::string> other = {
-      {"zine", "tejido"}, {"banner", "fotocopia"}, {"manual", "fotocopia"}};
+  const fs::path t = builtin_template_dir();
+  const std::map<std::string_view, std::string> other = {{"zine", (t / "banner/tejido.yaml").string()},
+                                                         {"banner", (t / "zine/fotocopia.yaml").string()},
+                                                         {"manual", (t / "zine/fotocopia.yaml").string()}};
   for (const Artifact& a : artifacts()) {
     INFO(a.name);
     const fs::path in = dir.write(std::string(a.name) + ".md", input_with(a.name, "algo"));
