@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Installs what is missing, builds telar, and makes the example zines into out/.
+# Installs what is missing, builds telar (the program, not the tests), and makes the example
+# zines, banners and manuals into out/, and every node's artifacts of docs/batch-manifest.yaml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh
@@ -14,4 +15,5 @@ run banner examples/la-bateria.circle.md -o out/la-bateria-banner.pdf
 run banner examples/la-bateria.circle.md -t pancarta --size 2x1m --tile a4 -o out/la-bateria-tiles.pdf
 run manual examples/lessons/*.md --node "Biblioteca de baterías" --crew "Ana, Rodrigo, Marisol" --cycle 2026-11-20 -o out/manual.pdf
 run manual examples/lessons/*.md -t brigada --cycle 2026-11-20 --impose none -o out/manual-pages.pdf
+run batch docs/batch-manifest.yaml --out-dir out/batch
 echo "Done: see out/. Print at 100% (never fit to page): zines one-sided (docs/folding.md), the manual two-sided (docs/manual.md)."

@@ -113,13 +113,37 @@ bool has_family_prefix(const SystemFace& f, std::string_view prefix) {
                              [&](const std::string& fam) { return fam.starts_with(prefix); });
 }
 
+/// The system's fontconfig file as the environment names it, read before FontSet points
+/// FONTCONFIG_FILE at telar's own (a relative name is looked up in fontconfig's folder).
+const std::string& system_fonts_conf() {
+  static const std::string name = [] {
+    const char* env = std::getenv("FONTCONFIG_FILE");
+    return std::string(env != nullptr && *env != '\0' ? env : "fonts.conf");
+  }();
+  return name;
+}
+
+/// Fontconfig's process-wide default configuration, which Pango loads in a thread of its own
+/// although telar lays out only with its private FcConfig, becomes telar's fonts.conf: no
+/// system configuration is read behind telar's back (and fontconfig 2.14 leaks a little of
+/// every system configuration it loads and frees, which LeakSanitizer would report).
+void use_own_default_config(const std::filesystem::path& conf) {
+  static const bool done = [&] {
+    (void)system_fonts_conf();
+    return ::setenv("FONTCONFIG_FILE", conf.c_str(), 1) == 0;
+  }();
+  (void)done;
+}
+
 /// The system font files to add, sorted; computed once per process (the system
 /// fontconfig is loaded here and released again, and never made current).
 const std::vector<std::string>& system_cjk_files() {
   static const std::vector<std::string> files = [] {
     std::vector<std::string> out;
-    FcConfigRef sys(FcInitLoadConfigAndFonts());
-    if (!sys) return out;
+    FcConfigRef sys(FcConfigCreate());
+    if (!sys || FcConfigParseAndLoad(sys.get(), fc_str(system_fonts_conf()), FcFalse) != FcTrue ||
+        FcConfigBuildFonts(sys.get()) != FcTrue)
+      return out;
     FcPatternRef all(FcPatternCreate());
     FcObjectSetRef os(FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_LANG, nullptr));
     FcFontSetRef list(FcFontList(sys.get(), all.get(), os.get()));
@@ -182,6 +206,7 @@ FontSet::FontSet(const std::filesystem::path& fonts_dir) {
   if (!std::filesystem::is_directory(fonts_dir, ec) || !std::filesystem::is_regular_file(conf, ec))
     throw Error(Exit::failure, Loc{fonts_dir.string()}, msg(MsgId::fonts_missing));
 
+  use_own_default_config(std::filesystem::absolute(conf, ec));
   config_.reset(FcConfigCreate());
   if (!config_) throw setup_error("FcConfigCreate");
   // complain = FcTrue, else it always returns FcTrue (fontconfig also prints XML errors).
