@@ -10,6 +10,7 @@ build_pkgs=(
   libqrencode-dev libyaml-cpp-dev libboost-program-options-dev libfmt-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev
   libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr
+  libqpdf-dev
 )
 test_pkgs=(
   catch2 libzxing-dev zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time

@@ -70,12 +70,16 @@ std::vector<std::filesystem::path> make_banner(const BannerJob& job, Diagnostics
   FontSet fonts(bundled_fonts_dir());
   BannerDoc doc = compose_banner(story ? &*story : nullptr, job.story.string(), headline, job.lang, tpl, diags);
   diags.throw_if_errors();
-  std::vector<Page> pages{layout_banner(doc, tpl, fonts, trim, bleed, diags)};
+  BannerLayoutInfo laid;
+  std::vector<Page> pages{layout_banner(doc, tpl, fonts, trim, bleed, diags, &laid)};
   const Sheet banner = impose_banner_sheet(pages[0]);
+  std::optional<Rect> qr;  // on the banner sheet: no tile seam may cross it
+  if (laid.qr_box.w > 0)
+    qr = Rect{laid.qr_box.x + banner.trim_box->x, laid.qr_box.y + banner.trim_box->y, laid.qr_box.w, laid.qr_box.h};
 
   std::vector<Sheet> sheets;
   if (tile_paper) {
-    std::optional<TilePlan> plan = plan_tiles(banner.paper, *tile_paper, margin, overlap);
+    std::optional<TilePlan> plan = plan_tiles(banner.paper, *tile_paper, margin, overlap, qr);
     if (!plan) throw Error::usage(msg(MsgId::banner_tile_no_room, job.tile, mm(margin), mm(overlap)));
     if (plan->tiles.size() > kMaxTiles)
       throw Error::usage(msg(MsgId::banner_too_many_tiles, plan->tiles.size(), kMaxTiles));
@@ -86,6 +90,8 @@ std::vector<std::filesystem::path> make_banner(const BannerJob& job, Diagnostics
     TileLabels labels{tpl.label("glue", doc.lang), tpl.label("on_top", doc.lang),
                       tpl.label("assembly", doc.lang), tpl.label("sheets", doc.lang),
                       tpl.label("steps", doc.lang)};
+    for (const char* u : {"in", "cm", "mm"})  // the map speaks the --size's unit
+      if (job.size.size() > 2 && job.size.ends_with(u)) labels.unit = u;
     sheets = impose_tiles(*plan, banner, fonts, look, labels);
   } else {
     sheets.push_back(banner);
