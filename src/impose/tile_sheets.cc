@@ -218,16 +218,21 @@ class TileSheets {
     const double w = std::max(ink.width * k, around.empty() ? 0 : layout_width(near.get()));
     const double h = ink.height * k + near_h;
     if (w + 2 * inset > vis.w || h + 2 * inset > vis.h) return;  // a sliver of a tile
+    // The name's logical box at the inset corner (so that it stays on the printable part);
+    // the chip behind its ink and the neighbours' line.
     const Point at{vis.x + inset, vis.y + inset};
+    const Point ink_at{at.x + ink.x * k, at.y + ink.y * k};
+    if (ink_at.y + h + inset > vis.bottom() || at.x + logical.width * k + inset > vis.right()) return;
     Shape chip;
     chip.fill = Rgba{1, 1, 1, 0.6};
     chip.slot = "tile";
-    chip.path.rect({at.x - 2, at.y - 2, w + 4, h + 4});
+    chip.path.rect({ink_at.x - 2, ink_at.y - 2, w + 4, h + 4});
     s.marks.push_back(std::move(chip));
     Rgba half = look_.ink;
     half.a = 0.6;
-    s.marks.push_back(text_run(name, {at.x - ink.x * k, at.y - ink.y * k}, half, "tile"));
-    if (!around.empty()) s.marks.push_back(text_run(near, {at.x, at.y + ink.height * k + 2}, look_.ink, "tile"));
+    s.marks.push_back(text_run(name, at, half, "tile"));
+    if (!around.empty())
+      s.marks.push_back(text_run(near, {ink_at.x, ink_at.y + ink.height * k + 2}, look_.ink, "tile"));
   }
 
   /// "← B2  ↑ A3  → B4  ↓ C3": the tiles that meet this one, as they lie on the banner.

@@ -118,7 +118,7 @@ bool lone_last_word(PangoLayout* layout) {
 double avoid_lone_last_word(PangoLayout* layout, double max_width) {
   const int lines = line_count(layout);
   if (!lone_last_word(layout)) return max_width;
-  for (int k = 1; k <= 6; ++k) {
+  for (int k = 1; k <= 10; ++k) {
     const double w = max_width * (1 - 0.015 * k);
     pango_layout_set_width(layout, static_cast<int>(std::lround(w * PANGO_SCALE)));
     if (line_count(layout) == lines && !lone_last_word(layout)) return w;

@@ -338,11 +338,15 @@ class ZinePages {
     return out;
   }
 
-  // Up to `n` sentences of the turns for whole-page quotes: one per turn, 5 to 18 words,
+  // Up to `n` sentences of the turns for whole-page quotes: 5 to 18 words,
   // the headline's sentence excepted, spread through the circle (every k-th candidate).
   std::vector<std::pair<std::size_t, ZineBlock>> turn_quotes(int n) const {
     std::vector<std::pair<std::size_t, ZineBlock>> candidates;
     if (n <= 0) return candidates;
+    // Sentences of 5 to 18 words; when there are too few, short ones (3 and 4 words) too.
+    for (const std::size_t least : {5, 3}) {
+    if (static_cast<int>(candidates.size()) >= n) break;
+    candidates.clear();
     for (std::size_t i = 0; i < doc_.body.size(); ++i) {
       const ZineBlock& b = doc_.body[i];
       if (b.kind != ZineBlock::Kind::turn) continue;
@@ -354,10 +358,11 @@ class ZinePages {
         from = end;
         while (!sentence.empty() && sentence.front() == ' ') sentence.erase(sentence.begin());
         const auto words = std::count(sentence.begin(), sentence.end(), ' ') + 1;
-        if (words < 5 || words > 18 || (doc_.headline && doc_.headline->text == sentence)) continue;
+        if (words < static_cast<long>(least) || words > 18 || (doc_.headline && doc_.headline->text == sentence))
+          continue;
         candidates.emplace_back(i, ZineBlock{ZineBlock::Kind::quote, b.speaker, sentence, b.loc});
-        break;
       }
+    }
     }
     std::vector<std::pair<std::size_t, ZineBlock>> out;
     const std::size_t want = std::min(candidates.size(), static_cast<std::size_t>(n));

@@ -89,10 +89,13 @@ class Flow {
     } else {
       std::string name = to_upper(b.speaker);
       double size = speaker_size(p_.body_size);
+      // The name (and the space after it) gets a line height of 2 pt (markup reads values
+      // over 1024 as absolute, in Pango units): the body's runs alone then set the line,
+      // and a first line with a name is as tall as any other.
       p.prefix_markup = fmt::format(
-          "<span font_desc=\"{} {}\" foreground=\"{}\" letter_spacing=\"{}\">{}</span>\u2002",
+          "<span font_desc=\"{} {}\" foreground=\"{}\" letter_spacing=\"{}\" line_height=\"{}\">{}\u2002</span>",
           tpl_.font("speaker").description, size, hex_color(tpl_.color("accent")),
-          static_cast<int>(size * 0.06 * PANGO_SCALE), markup_escape(name));
+          static_cast<int>(size * 0.06 * PANGO_SCALE), 2 * PANGO_SCALE, markup_escape(name));
       p.prefix_bytes = name.size() + std::string("\u2002").size();
       p.slot = "turn";
     }
