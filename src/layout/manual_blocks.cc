@@ -19,9 +19,9 @@ namespace telar {
 namespace {
 
 /// Code lines longer than `columns` code points, wrapped: at the last space that fits
-/// (else at the column), each continuation indented like its line and opened by "↪ ".
+/// (else at the column), each continuation indented like its line and opened by "» ".
 std::string wrap_code(const std::string& text, std::size_t columns) {
-  static constexpr std::string_view kMark = "\u21AA ";
+  static constexpr std::string_view kMark = "\u00BB ";  // in every bundled face, mono too
   std::string out;
   std::size_t from = 0;
   while (from <= text.size()) {

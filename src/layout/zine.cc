@@ -317,6 +317,8 @@ class ZinePages {
     for (std::size_t q : params.skip) quotes_after.emplace_back(turn_before(q, params.skip), doc_.body[q]);
     const int spare = avail - static_cast<int>(flow->size() + params.skip.size());
     for (auto& [at, block] : turn_quotes(spare - 1)) quotes_after.emplace_back(at, std::move(block));
+    for (const auto& q : quotes_after) quoted_.insert(q.second.text);
+    if (doc_.headline) quoted_.insert(doc_.headline->text);
     std::stable_sort(quotes_after.begin(), quotes_after.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     info.quote_pages = static_cast<int>(quotes_after.size());
@@ -336,6 +338,18 @@ class ZinePages {
       ++info.notes_pages;
     }
     return out;
+  }
+
+  const ZineBlock* last_turn() const {
+    const ZineBlock* last = nullptr;
+    for (const ZineBlock& b : doc_.body)
+      if (b.kind == ZineBlock::Kind::turn) last = &b;
+    return last;
+  }
+
+  static std::string last_sentence(const std::string& text) {
+    const std::size_t cut = text.find_last_of(".!?", text.size() >= 2 ? text.size() - 2 : 0);
+    return cut != std::string::npos && cut + 2 < text.size() ? text.substr(cut + 2) : text;
   }
 
   // Up to `n` sentences of the turns for whole-page quotes: 5 to 18 words,
@@ -363,6 +377,16 @@ class ZinePages {
         candidates.emplace_back(i, ZineBlock{ZineBlock::Kind::quote, b.speaker, sentence, b.loc});
       }
     }
+    }
+    // With no link the last turn's last sentence closes the back cover: it stays off the
+    // quote pages when there are sentences enough without it.
+    if (doc_.qr_payload.empty() && static_cast<int>(candidates.size()) > n && last_turn()) {
+      const std::string closing = last_sentence(last_turn()->text);
+      for (auto it = candidates.begin(); it != candidates.end(); ++it)
+        if (it->second.text == closing) {
+          candidates.erase(it);
+          break;
+        }
     }
     std::vector<std::pair<std::size_t, ZineBlock>> out;
     const std::size_t want = std::min(candidates.size(), static_cast<std::size_t>(n));
@@ -481,21 +505,20 @@ class ZinePages {
   }
 
   // With no link there is no QR code: the back cover closes on the circle's last word
-  // instead (its last highlight, else the last turn's last sentence), set as display type
-  // between two accent rules, centred in the room between the title and the colophon.
+  // instead (the last turn's last sentence, kept off the quote pages for it), set as
+  // display type between two accent rules, centred between the title and the colophon.
   void closing(Page& p, double top, double bottom) {
-    const ZineBlock* last = nullptr;
-    for (const ZineBlock& b : doc_.body)
-      if (b.kind == ZineBlock::Kind::quote) last = &b;
-    if (!last)
-      for (const ZineBlock& b : doc_.body)
-        if (b.kind == ZineBlock::Kind::turn) last = &b;
+    const ZineBlock* last = last_turn();
     if (!last) return;
-    std::string text = last->text;
-    if (last->kind == ZineBlock::Kind::turn) {  // its last sentence
-      std::size_t cut = text.find_last_of(".!?", text.size() >= 2 ? text.size() - 2 : 0);
-      if (cut != std::string::npos && cut + 2 < text.size()) text = text.substr(cut + 2);
+    std::string text = last_sentence(last->text);
+    std::string speaker = last->speaker;
+    if (text.empty() || quoted_.count(text)) {
+      // Said already, large, inside: the back cover says where the circle meets instead.
+      text = doc_.node.empty() ? doc_.date : doc_.date.empty() ? doc_.node : doc_.node + " \u00B7 " + doc_.date;
+      speaker.clear();
+      if (text.empty()) return;
     }
+    const bool quoted = !speaker.empty();
     const Rect c = content_;
     const double rule = Length::mm(10).pt(), gap = Length::mm(4).pt();
     TextStyle qs;
@@ -510,13 +533,13 @@ class ZinePages {
     as.letter_spacing = as.size * 0.08;
     GRef<PangoLayout> who;
     double who_h = 0;
-    if (!last->speaker.empty()) {
-      who = make_layout(fonts_, doc_.lang, as, markup_escape("— " + to_upper(last->speaker)), c.w);
+    if (!speaker.empty()) {
+      who = make_layout(fonts_, doc_.lang, as, markup_escape("— " + to_upper(speaker)), c.w);
       who_h = layout_height(who.get()) + Length::mm(2).pt();
     }
     const double room = bottom - top - 2 * (gap + 1.6) - who_h;
     const SizeRange& qr = tpl_.size("quote");
-    auto f = fit_text(fonts_, doc_.lang, qs, markup_escape("\u201C" + text + "\u201D"),
+    auto f = fit_text(fonts_, doc_.lang, qs, markup_escape(quoted ? "\u201C" + text + "\u201D" : text),
                       Size{Length::pt(c.w * 0.9), Length::pt(room * 0.8)}, qr.min.pt(), qr.max.pt() * 1.3, true);
     if (!f) return;  // nothing fits: the back cover stays quiet rather than crowded
     const double h = layout_height(f->layout.get());
@@ -553,6 +576,7 @@ class ZinePages {
   Rect content_;
   TextStyle small_;
   double footer_h_ = 0;
+  std::set<std::string> quoted_;  ///< texts set as whole-page quotes (the back cover repeats none)
 };
 
 }  // namespace

@@ -119,7 +119,7 @@ TEST_CASE("zine body leading is 1.2 to 1.35 times the size in every script and t
     }
 }
 
-TEST_CASE("Arabic and Latin turns on one zine page share one line rhythm", "[layout][typography]") {
+TEST_CASE("Arabic and Latin turns on one zine page keep nearly one line rhythm", "[layout][typography]") {
   Zine z = zine(kArabic, "semilla");
   std::vector<double> latin, arabic;
   for (const Page& p : z.pages)
