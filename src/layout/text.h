@@ -58,7 +58,7 @@ double balance_lines(PangoLayout* layout, double max_width);
 /// True when the layout has two lines or more and its last line holds one word only.
 bool lone_last_word(PangoLayout* layout);
 
-/// A paragraph's measure: `max_width`, or a little narrower (down to 91 %) when that keeps
+/// A paragraph's measure: `max_width`, or a little narrower (down to 85 %) when that keeps
 /// the line count and gives the last line a second word. Sets the layout's width to it and
 /// returns it. The same idea as balance_lines() for running text, where the lines above
 /// must stay full.
