@@ -12,6 +12,7 @@ build_pkgs=(
   libqrencode-dev libyaml-cpp-dev libboost-program-options-dev libfmt-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev
   libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr
+  libqpdf-dev
   fonts-wqy-microhei
 )
 # To build and run the tests: the test framework, the QR decoder, and every command that a

@@ -85,4 +85,32 @@ std::optional<Headline> choose_headline(const Story& story) {
   return Headline{best->text, best->speaker, best, best->loc};
 }
 
+std::optional<Headline> headline_from_turns(const Story& story) {
+  std::optional<Headline> best;
+  double best_score = 0;
+  for (const Round& r : story.rounds)
+    for (const Turn& t : r.turns) {
+      if (t.speaker.empty()) continue;
+      // Each sentence of the turn, scored as if it had been marked.
+      std::size_t from = 0;
+      while (from < t.text.size()) {
+        std::size_t end = t.text.find_first_of(".!?", from);
+        end = end == std::string::npos ? t.text.size() : end + 1;
+        std::string sentence = t.text.substr(from, end - from);
+        while (!sentence.empty() && sentence.front() == ' ') sentence.erase(sentence.begin());
+        from = end;
+        const auto words = static_cast<int>(std::count(sentence.begin(), sentence.end(), ' ')) + 1;
+        if (sentence.empty() || words < 3 || words > 16) continue;
+        Turn probe = t;
+        probe.text = sentence;
+        const double s = headline_score(probe, story);
+        if (!best || s > best_score) {
+          best = Headline{sentence, t.speaker, nullptr, t.loc};
+          best_score = s;
+        }
+      }
+    }
+  return best;
+}
+
 }  // namespace telar

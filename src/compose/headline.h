@@ -29,4 +29,9 @@ double headline_score(const Turn& highlight, const Story& story);
 /// The front matter's headline, else the best highlight, else nullopt.
 std::optional<Headline> choose_headline(const Story& story);
 
+/// For a circle with no highlight: its best sentence said by someone (3 to 16 words,
+/// scored as a highlight would be), else nullopt. The zine's headline page uses it; the
+/// turn stays in the body as it was said.
+std::optional<Headline> headline_from_turns(const Story& story);
+
 }  // namespace telar

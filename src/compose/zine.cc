@@ -54,6 +54,7 @@ ZineDoc compose_zine(const Story& story, const std::string& source_name, const T
   doc.node = fm.node;
   doc.date = spell_date(fm.date, doc.lang);
   doc.headline = choose_headline(story);
+  if (!doc.headline) doc.headline = headline_from_turns(story);  // a thin circle still opens on a voice
   if (doc.headline && !doc.headline->speaker.empty())
     doc.headline_attribution = "— " + doc.headline->speaker;
 

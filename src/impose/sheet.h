@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "base/geometry.h"
@@ -25,6 +26,9 @@ struct Sheet {
   Size paper;
   std::vector<Placement> placements;
   std::vector<Item> marks;  ///< fold/cut/crop/alignment marks and labels, sheet coordinates
+  /// For a print shop (the one-sheet banner): the finished size and the art's extent past
+  /// it, sheet coordinates; the PDF declares them as TrimBox and BleedBox.
+  std::optional<Rect> trim_box, bleed_box;
 };
 
 /// Every page on a sheet of its own trim size (plus bleed), in order: reader layout.

@@ -16,6 +16,7 @@ namespace {
 constexpr double kEps = 1e-6;
 constexpr double kTick = Length::mm(3).pt();     ///< half length of an alignment tick
 constexpr double kLabelRoom = Length::mm(6).pt();  ///< overhang wide enough for a label
+constexpr double kNameHeight = Length::mm(22).pt();  ///< a tile name's ink height
 
 Rect moved(const Rect& r, double dx, double dy) { return {r.x + dx, r.y + dy, r.w, r.h}; }
 
@@ -192,7 +193,65 @@ class TileSheets {
     }
     if (!tint.path.segments.empty()) s.marks.insert(s.marks.begin(), std::move(tint));
     cut_lines(s, t, dx, dy, labelled);
+    corner_name(s, i, dx, dy);
     return s;
+  }
+
+  /// The tile's name, large enough to sort a pile of loose sheets by (its digits at least
+  /// kNameHeight tall), in the top-left corner: later tiles go on top to the right and
+  /// below, so that corner is never covered and the name can still be checked once glued.
+  /// Its neighbours under it. Half-tone ink on a light chip: seen up close, quiet from afar.
+  void corner_name(Sheet& s, std::size_t i, double dx, double dy) const {
+    const Tile& t = plan_.tiles[i];
+    const Rect vis = moved(intersect(t.area, whole_), dx, dy);
+    const double inset = Length::mm(3).pt();
+    GRef<PangoLayout> probe = text(markup_escape(t.name), 100, true);
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(probe.get(), &ink, &logical);
+    const double size = 100 * kNameHeight / (ink.height / double(PANGO_SCALE));
+    GRef<PangoLayout> name = text(markup_escape(t.name), size, true);
+    pango_layout_get_extents(name.get(), &ink, &logical);
+    const double k = 1.0 / PANGO_SCALE;
+    const std::string around = neighbours(i);
+    GRef<PangoLayout> near = text(markup_escape(around), 9, false);
+    const double near_h = around.empty() ? 0 : layout_height(near.get()) + 2;
+    const double w = std::max(ink.width * k, around.empty() ? 0 : layout_width(near.get()));
+    const double h = ink.height * k + near_h;
+    if (w + 2 * inset > vis.w || h + 2 * inset > vis.h) return;  // a sliver of a tile
+    // The name's logical box at the inset corner (so that it stays on the printable part);
+    // the chip behind its ink and the neighbours' line.
+    const Point at{vis.x + inset, vis.y + inset};
+    const Point ink_at{at.x + ink.x * k, at.y + ink.y * k};
+    if (ink_at.y + h + inset > vis.bottom() || at.x + logical.width * k + inset > vis.right()) return;
+    Shape chip;
+    chip.fill = Rgba{1, 1, 1, 0.6};
+    chip.slot = "tile";
+    chip.path.rect({ink_at.x - 2, ink_at.y - 2, w + 4, h + 4});
+    s.marks.push_back(std::move(chip));
+    Rgba half = look_.ink;
+    half.a = 0.6;
+    s.marks.push_back(text_run(name, at, half, "tile"));
+    if (!around.empty())
+      s.marks.push_back(text_run(near, {ink_at.x, ink_at.y + ink.height * k + 2}, look_.ink, "tile"));
+  }
+
+  /// "← B2  ↑ A3  → B4  ↓ C3": the tiles that meet this one, as they lie on the banner.
+  std::string neighbours(std::size_t i) const {
+    const std::vector<Rect> cells = map_cells();
+    const Rect& mine = cells[i];
+    const Point c = mine.center();
+    const char* arrows[4] = {"\u2190", "\u2191", "\u2192", "\u2193"};
+    const Point probes[4] = {{mine.x - 1, c.y}, {c.x, mine.y - 1}, {mine.right() + 1, c.y}, {c.x, mine.bottom() + 1}};
+    std::string out;
+    for (int d = 0; d < 4; ++d)
+      for (std::size_t j = 0; j < plan_.tiles.size(); ++j) {
+        const Rect& v = cells[j];
+        const Point p = probes[d];
+        if (j == i || p.x < v.x || p.x > v.right() || p.y < v.y || p.y > v.bottom()) continue;
+        out += (out.empty() ? "" : "   ") + std::string(arrows[d]) + " " + plan_.tiles[j].name;
+        break;
+      }
+    return out;
   }
 
   /// Where the paper runs past the banner: a dashed cut line at the banner's edge, and the
@@ -234,11 +293,13 @@ class TileSheets {
 
     auto steps = text(markup_escape(labels_.steps), 9, false, area.w);
     const double steps_h = layout_height(steps.get());
-    s.marks.push_back(text_run(steps, {area.x, area.bottom() - steps_h}, look_.ink, "assembly"));
 
     const Rect room{area.x, y, area.w, area.bottom() - steps_h - Length::mm(5).pt() - y};
     const double k = std::min(room.w / whole_.w, room.h / whole_.h);
     const Rect mini{room.x + (room.w - whole_.w * k) / 2, room.y, whole_.w * k, whole_.h * k};
+    // The steps right under the map, not at the foot of the page: one composed block
+    // (a long, low banner leaves the map short).
+    s.marks.push_back(text_run(steps, {area.x, mini.bottom() + Length::mm(5).pt()}, look_.ink, "assembly"));
     for (const Placement& pl : banner_.placements)
       s.placements.push_back({pl.page, Affine::translate(mini.x, mini.y) * Affine::scale(k) * pl.to_sheet, mini});
     Shape veil;  // the miniature a little faded, so that the grid and the names stand out
@@ -259,12 +320,15 @@ class TileSheets {
       const double size = std::clamp(std::min(cell.h * 0.34, cell.w * 0.3), 4.0, 11.0);
       auto l = text(markup_escape(plan_.tiles[i].name), size, true);
       const double w = layout_width(l.get()), h = layout_height(l.get());
+      // In the cell's top-left corner, where the sheet carries its big name: the middle of
+      // the cell (where the headline, node and date are) stays clear.
+      const Point at{cell.x + 2.5, cell.y + 1.5};
       Shape chip;
-      chip.path.rect({cell.center().x - w / 2 - 1.5, cell.center().y - h / 2, w + 3, h});
+      chip.path.rect({at.x - 1.5, at.y, w + 3, h});
       chip.fill = Rgba{1, 1, 1, 0.85};
       chip.slot = "grid";
       s.marks.push_back(chip);
-      s.marks.push_back(text_run(l, {cell.center().x - w / 2, cell.center().y - h / 2}, look_.ink, "grid"));
+      s.marks.push_back(text_run(l, at, look_.ink, "grid"));
     }
     return s;
   }
@@ -295,11 +359,24 @@ class TileSheets {
 
   /// "2 × 1 m · 41 sheets, overlapping 10 mm" from the template's words.
   std::string size_line() const {
-    auto m = [](Length l) { return fmt::format("{:g}", std::round(l.mm() / 10) / 100); };
+    // The finished size (the trim, not the sheet with its bleed and marks) in the unit the
+    // banner was asked in; the overlap in millimetres, or inches for a banner in inches.
+    const Size trim = banner_.trim_box ? Size{Length::pt(banner_.trim_box->w), Length::pt(banner_.trim_box->h)}
+                                       : plan_.banner;
+    const std::string& u = labels_.unit;
+    const double per = u == "in" ? 72.0 : u == "cm" ? 72 / 2.54 : u == "mm" ? 72 / 25.4 : 72 / 0.0254;
+    auto in_unit = [&](Length l, int digits) {
+      const double k = std::pow(10.0, digits);
+      return fmt::format("{:g}", std::round(l.pt() / per * k) / k);
+    };
+    const std::string overlap = u == "in" ? in_unit(plan_.overlap, 2) + " in"
+                                          : fmt::format("{:g} mm", std::round(plan_.overlap.mm() * 10) / 10);
     std::string sheets = replace_all(labels_.sheets, "{count}", std::to_string(plan_.tiles.size()));
-    sheets = replace_all(sheets, "{overlap}", fmt::format("{:g} mm", std::round(plan_.overlap.mm() * 10) / 10));
-    return fmt::format("{} × {} m  ·  {}", m(plan_.banner.w), m(plan_.banner.h), sheets);
+    sheets = replace_all(sheets, "{overlap}", overlap);
+    const int digits = u == "m" ? 2 : 1;
+    return fmt::format("{} × {} {}  ·  {}", in_unit(trim.w, digits), in_unit(trim.h, digits), u, sheets);
   }
+
 
   const TilePlan& plan_;
   const Sheet& banner_;
@@ -320,27 +397,28 @@ std::vector<Sheet> impose_tiles(const TilePlan& plan, const Sheet& banner, const
 
 Sheet impose_banner_sheet(const Page& page, std::size_t index) {
   const double b = page.bleed.pt(), w = page.trim.w.pt(), h = page.trim.h.pt();
+  // With a bleed, crop marks go outside it (a print shop's RIP and guillotine must never
+  // see them in the art): each starts kCropGap past the bleed's edge on the trim's line
+  // and runs kCropLength outwards; the media grows to hold them.
+  const double marks = b > 0 ? kCropGap.pt() + kCropLength.pt() + kCropGap.pt() : 0;
+  const double m = b + marks;
   Sheet s;
-  s.paper = {Length::pt(w + 2 * b), Length::pt(h + 2 * b)};
-  s.placements.push_back({index, Affine::translate(b, b), {}});
+  s.paper = {Length::pt(w + 2 * m), Length::pt(h + 2 * m)};
+  s.placements.push_back({index, Affine::translate(m, m), {}});
+  s.trim_box = Rect{m, m, w, h};
+  s.bleed_box = Rect{m - b, m - b, w + 2 * b, h + 2 * b};
   if (b <= 0) return s;
-  // In the bleed, on the lines of the trim, stopping short of the corner: white under black
-  // so that they show on dark art too.
-  const double gap = std::min(b * 0.3, Length::mm(2).pt()), len = b - gap;
-  Shape under, over;
-  under.stroke = Stroke{1.6, {1, 1, 1, 1}, {}};
-  over.stroke = Stroke{0.5, {0, 0, 0, 1}, {}};
-  under.slot = over.slot = "crop";
-  for (double x : {b, b + w})
-    for (double y : {b, b + h}) {
-      const double sx = x == b ? -1 : 1, sy = y == b ? -1 : 1;
-      for (Shape* s2 : {&under, &over}) {
-        s2->path.move_to({x + sx * gap, y}).line_to({x + sx * (gap + len), y});
-        s2->path.move_to({x, y + sy * gap}).line_to({x, y + sy * (gap + len)});
-      }
+  const double from = b + kCropGap.pt(), to = from + kCropLength.pt();
+  Shape crop;
+  crop.stroke = Stroke{0.25, {0, 0, 0, 1}, {}};  // registration-thin, on white paper
+  crop.slot = "crop";
+  for (double x : {m, m + w})
+    for (double y : {m, m + h}) {
+      const double sx = x == m ? -1 : 1, sy = y == m ? -1 : 1;
+      crop.path.move_to({x + sx * from, y}).line_to({x + sx * to, y});
+      crop.path.move_to({x, y + sy * from}).line_to({x, y + sy * to});
     }
-  s.marks.push_back(under);
-  s.marks.push_back(over);
+  s.marks.push_back(crop);
   return s;
 }
 

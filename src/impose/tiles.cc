@@ -11,6 +11,8 @@ namespace {
 constexpr double kEps = 1e-6;
 /// A page that adds less than this beyond the overlap is not worth printing.
 constexpr double kMinGain = Length::mm(20).pt();
+/// How far a seam moved for a QR code stays from it.
+constexpr double kKeepClear = Length::mm(3).pt();
 
 /// One way to lay out a row of tiles: the page turned one way.
 struct RowKind {
@@ -21,27 +23,57 @@ struct RowKind {
 };
 
 /// Rows across a banner `w` x `h`: `a` rows of kind 0 (first), then `b` of kind 1.
+/// The next seam after one at `at`, tiles of printable length `p`: `at + p - overlap`,
+/// unless that edge would cut through `keep` (the range [k0, k1] along the same axis);
+/// then the seam moves back to just before it (a wider glue band), so the part kept lies
+/// whole on the later tile. It stays put when the kept part is too long for that.
+double next_seam(double at, double p, double overlap, std::optional<std::pair<double, double>> keep) {
+  double next = at + p - overlap;
+  if (!keep) return next;
+  const auto [k0, k1] = *keep;
+  const double before = k0 - kKeepClear;
+  if (next > k0 - kEps && next < k1 + kEps && before > at + kMinGain && k1 + kKeepClear <= before + p - overlap)
+    next = before;
+  return next;
+}
+
 TilePlan build_rows(double w, double h, const RowKind (&kinds)[2], int a, int b, double margin,
-                    double overlap) {
+                    double overlap, const std::optional<Rect>& keep, bool b_first) {
   TilePlan plan;
   plan.banner = {Length::pt(w), Length::pt(h)};
+  std::optional<std::pair<double, double>> across, down;
+  if (keep) {
+    across = std::pair{keep->x, keep->right()};
+    down = std::pair{keep->y, keep->bottom()};
+  }
+  // Rows, and tiles in each, until the banner is covered: `a` rows of kind 0, then kind 1
+  // (`b_first`: the `b` rows of kind 1 first, then kind 0); a seam moved for `keep` may
+  // need one more row or tile than the count planned.
   double y = 0;
-  for (int r = 0; r < a + b; ++r) {
-    const RowKind& k = kinds[r < a ? 0 : 1];
-    for (int c = 0; c < k.cols; ++c) {
+  for (int r = 0;; ++r) {
+    const bool kind1 = b_first ? r < b : !(r < a || b == 0);
+    const RowKind& k = kinds[kind1 ? 1 : 0];
+    const bool holds_keep = keep && keep->y < y + k.ph && keep->bottom() > y;
+    double x = 0;
+    int c = 0;
+    while (true) {
       Tile t;
       t.row = r;
       t.col = c;
       t.name = tile_name(r, c);
-      t.area = {c * (k.pw - overlap), y, k.pw, k.ph};
+      t.area = {x, y, k.pw, k.ph};
       t.paper = k.paper;
       t.printable = {margin, margin, k.pw, k.ph};
       plan.tiles.push_back(t);
+      ++c;
+      if (x + k.pw >= w - kEps) break;
+      x = next_seam(x, k.pw, overlap, holds_keep ? across : std::nullopt);
     }
-    plan.cols = std::max(plan.cols, k.cols);
-    y += k.ph - overlap;
+    plan.cols = std::max(plan.cols, c);
+    plan.rows = r + 1;
+    if (y + k.ph >= h - kEps) break;
+    y = next_seam(y, k.ph, overlap, down);
   }
-  plan.rows = a + b;
   return plan;
 }
 
@@ -72,7 +104,7 @@ bool better(const TilePlan& a, const TilePlan& b) {
 
 /// The best plan of rows for a banner `w` x `h` on `portrait` pages (or turned).
 std::optional<TilePlan> best_rows(double w, double h, Size portrait, double margin,
-                                  double overlap) {
+                                  double overlap, const std::optional<Rect>& keep) {
   RowKind kinds[2];
   const Size papers[2] = {portrait, portrait.transposed()};
   for (int i = 0; i < 2; ++i) {
@@ -88,8 +120,12 @@ std::optional<TilePlan> best_rows(double w, double h, Size portrait, double marg
   std::optional<TilePlan> best;
   auto consider = [&](int a, int b) {
     if (a + b == 0) return;
-    TilePlan p = build_rows(w, h, kinds, a, b, margin, overlap);
+    TilePlan p = build_rows(w, h, kinds, a, b, margin, overlap, keep, false);
     if (!best || better(p, *best)) best = std::move(p);
+    if (keep && a > 0 && b > 0) {  // the other order may put the seams clear of `keep`
+      TilePlan q = build_rows(w, h, kinds, a, b, margin, overlap, keep, true);
+      if (better(q, *best)) best = std::move(q);
+    }
   };
   if (!kinds[0].usable() && !kinds[1].usable()) return std::nullopt;
   if (!kinds[0].usable()) {
@@ -135,11 +171,14 @@ Rect intersect(const Rect& a, const Rect& b) {
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
-std::optional<TilePlan> plan_tiles(Size banner, Size paper, Length margin, Length overlap) {
+std::optional<TilePlan> plan_tiles(Size banner, Size paper, Length margin, Length overlap,
+                                   std::optional<Rect> keep) {
   const Size portrait = paper.w > paper.h ? paper.transposed() : paper;
   const double m = margin.pt(), o = overlap.pt();
-  std::optional<TilePlan> rows = best_rows(banner.w.pt(), banner.h.pt(), portrait, m, o);
-  std::optional<TilePlan> cols = best_rows(banner.h.pt(), banner.w.pt(), portrait, m, o);
+  std::optional<Rect> keep_t;
+  if (keep) keep_t = transposed(*keep);
+  std::optional<TilePlan> rows = best_rows(banner.w.pt(), banner.h.pt(), portrait, m, o, keep);
+  std::optional<TilePlan> cols = best_rows(banner.h.pt(), banner.w.pt(), portrait, m, o, keep_t);
   if (cols) {
     // Worked out on the banner turned a quarter: turn every tile back.
     TilePlan& c = *cols;

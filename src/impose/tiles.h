@@ -50,7 +50,10 @@ std::string tile_name(int row, int col);
 /// Tries rows and columns, each row (column) on portrait or landscape pages, whichever
 /// mix needs fewest pages; ties go to less glue, then less paper past the banner's edge.
 /// nullopt when the printable part of the page is not 20 mm larger than the overlap.
-std::optional<TilePlan> plan_tiles(Size banner, Size paper, Length margin, Length overlap);
+/// `keep` (banner sheet coordinates), when given, is a part no seam may cross (the QR
+/// code): a seam that would is moved back before it, widening that glue band.
+std::optional<TilePlan> plan_tiles(Size banner, Size paper, Length margin, Length overlap,
+                                   std::optional<Rect> keep = std::nullopt);
 
 /// Where tile `i` is under later tiles: the overlaps with every tile after it (banner sheet
 /// coordinates), which is where its glue goes and its label can hide.
@@ -63,6 +66,7 @@ struct TileLabels {
   std::string assembly;  ///< the assembly map's title
   std::string sheets;    ///< "{count} sheets, overlapping {overlap}"
   std::string steps;     ///< how to put it together, printed under the map
+  std::string unit = "m";  ///< the banner's size on the map: "m", "cm", "mm" or "in"
 };
 
 struct TileLook {
@@ -82,8 +86,12 @@ Rect intersect(const Rect& a, const Rect& b);
 std::vector<Sheet> impose_tiles(const TilePlan& plan, const Sheet& banner, const FontSet& fonts,
                                 const TileLook& look, const TileLabels& labels);
 
-/// The banner page alone on a sheet of its trim plus bleed, with crop marks in the bleed
-/// at the trim's corners when there is a bleed (none when there is not).
+/// Crop marks: how far past the bleed's edge they start, and how long they are.
+inline constexpr Length kCropGap = Length::mm(2), kCropLength = Length::mm(6);
+
+/// The banner page alone on a sheet: its trim plus bleed, and with a bleed a margin past
+/// it (kCropGap + kCropLength + kCropGap) holding crop marks on the trim's lines, outside
+/// the bleed. Declares the trim and bleed boxes (the PDF's TrimBox and BleedBox).
 Sheet impose_banner_sheet(const Page& page, std::size_t index = 0);
 
 }  // namespace telar

@@ -83,14 +83,18 @@ class BannerStages final : public ArtifactStages {
   }
 
   std::vector<Page> layout(const Template& tpl, const FontSet& fonts, Diagnostics& diags) override {
-    return {layout_banner(doc_, tpl, fonts, trim_, bleed_, diags)};
+    return {layout_banner(doc_, tpl, fonts, trim_, bleed_, diags, &laid_)};
   }
 
   std::vector<Sheet> impose(const std::vector<Page>& pages, const Template& tpl,
                             const FontSet& fonts) override {
     const Sheet banner = impose_banner_sheet(pages[0]);
     if (!tile_paper_) return {banner};
-    std::optional<TilePlan> plan = plan_tiles(banner.paper, *tile_paper_, margin_, overlap_);
+    std::optional<Rect> qr;  // on the banner sheet: no tile seam may cross it
+    if (laid_.qr_box.w > 0)
+      qr = Rect{laid_.qr_box.x + banner.trim_box->x, laid_.qr_box.y + banner.trim_box->y,
+                laid_.qr_box.w, laid_.qr_box.h};
+    std::optional<TilePlan> plan = plan_tiles(banner.paper, *tile_paper_, margin_, overlap_, qr);
     if (!plan) throw Error::usage(msg(MsgId::banner_tile_no_room, job_.tile, mm(margin_), mm(overlap_)));
     if (plan->tiles.size() > kMaxTiles)
       throw Error::usage(msg(MsgId::banner_too_many_tiles, plan->tiles.size(), kMaxTiles));
@@ -101,6 +105,8 @@ class BannerStages final : public ArtifactStages {
     TileLabels labels{tpl.label("glue", doc_.lang), tpl.label("on_top", doc_.lang),
                       tpl.label("assembly", doc_.lang), tpl.label("sheets", doc_.lang),
                       tpl.label("steps", doc_.lang)};
+    for (const char* u : {"in", "cm", "mm"})  // the map speaks the --size's unit
+      if (job_.size.size() > 2 && job_.size.ends_with(u)) labels.unit = u;
     return impose_tiles(*plan, banner, fonts, look, labels);
   }
 
@@ -128,6 +134,7 @@ class BannerStages final : public ArtifactStages {
   Size trim_;
   Length bleed_, overlap_, margin_;
   BannerDoc doc_;
+  BannerLayoutInfo laid_;  ///< where layout put the QR code, for the tile seams
 };
 
 }  // namespace

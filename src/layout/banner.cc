@@ -2,6 +2,7 @@
 #include "layout/banner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -20,12 +21,30 @@ constexpr double kRefSize = 100;         ///< words are measured at this size, t
 constexpr double kLeading = 0.92;        ///< display type sits tighter than text
 constexpr double kQrShare = 0.14;        ///< QR side as a share of the short side
 constexpr double kOpticalRise = 0.12;    ///< share of the free height moved above the centre
+constexpr double kEvenRatio = 1.25;      ///< a headline's longest line over its shortest, at most
 
 Path rhombus(Point c, double w, double h) {
   Path p;
   p.move_to({c.x, c.y - h / 2}).line_to({c.x + w / 2, c.y}).line_to({c.x, c.y + h / 2})
       .line_to({c.x - w / 2, c.y}).close();
   return p;
+}
+
+/// Letters and digits (upper-cased), one space between words: text compared for sameness.
+std::string words_only(std::string_view text) {
+  std::string out;
+  bool gap = false;
+  for (unsigned char ch : to_upper(text)) {
+    const bool word = std::isalnum(ch) || ch >= 0x80;
+    if (!word) {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap) out += ' ';
+    gap = false;
+    out += static_cast<char>(ch);
+  }
+  return out;
 }
 
 Rect ink_of(PangoLayout* l) {
@@ -63,12 +82,47 @@ class BannerPage {
       page_.items.push_back(std::move(pic));
     }
     const double foot_top = footer();
+    const std::size_t first_quote = page_.items.size();
     const double quotes_top = quotes(foot_top);
+    const std::size_t after_quotes = page_.items.size();
     headline({content_.x, top, content_.w, quotes_top - top});
+    close_up(first_quote, after_quotes, top, foot_top);
     return std::move(page_);
   }
 
  private:
+  // A headline held by the width leaves its room's height unused: the quotes move up
+  // under it and the free height is shared out above, between and below, so that it is
+  // the margin round the group, not a dead band inside it.
+  void close_up(std::size_t q0, std::size_t q1, double top, double foot_top) {
+    if (q1 <= q0 || page_.items.size() <= q1) return;
+    double qtop = 1e300, qbottom = -1e300;
+    for (std::size_t i = q0; i < q1; ++i)
+      if (const auto* r = std::get_if<TextRun>(&page_.items[i])) {
+        qtop = std::min(qtop, r->origin.y);
+        qbottom = std::max(qbottom, r->origin.y + layout_height(r->layout.get()));
+      }
+    const Rect ink = info_.headline_ink;
+    const double free = foot_top - gap_ - top - ink.h - (qbottom - qtop);
+    if (free <= 0) return;
+    // The free height shared out: a little less above the headline (the optical centre
+    // sits high), less between headline and quotes (they read as one group), more above
+    // the foot. No share is a band of its own.
+    const double share = free / 3, between = std::max(gap_, share * 0.8);
+    if (std::fabs((qtop - ink.bottom()) - between) < gap_ * 0.5) return;
+    const double start = top + (free - between) * (0.9 / 2.2);
+    auto shift = [&](std::size_t from, std::size_t to, double dy) {
+      for (std::size_t i = from; i < to; ++i)
+        if (auto* r = std::get_if<TextRun>(&page_.items[i])) r->origin.y += dy;
+    };
+    shift(q1, page_.items.size(), start - ink.y);
+    shift(q0, q1, start + ink.h + between - qtop);
+    info_.headline_ink.y = start;
+    // The headline's room is now what is left above the quotes, round the ink.
+    info_.headline_room.y = top;
+    info_.headline_room.h = std::max(ink.h, 2 * (start - top) + ink.h);
+  }
+
   double size(const std::string& role, bool max) const {
     const SizeRange& r = tpl_.size(role);
     return (max ? r.max : r.min).pt() * k_;
@@ -212,17 +266,26 @@ class BannerPage {
   // --- the quotes, side by side on a wide banner, one above the other on a tall one.
   // Returns the top of what they used.
   double quotes(double bottom) {
-    if (doc_.quotes.empty()) return bottom;
+    // A quote that says what the headline says (its words, give or take punctuation and
+    // case) would print the same text twice: it stays off.
+    const std::string head = words_only(doc_.headline);
+    std::vector<const BannerQuote*> shown;
+    for (const BannerQuote& q : doc_.quotes) {
+      const std::string t = words_only(q.text);
+      if (!t.empty() && head.find(t) == std::string::npos && t.find(head) == std::string::npos)
+        shown.push_back(&q);
+    }
+    if (shown.empty()) return bottom;
     const Rect c = content_;
     const bool wide = trim_.w >= trim_.h;
-    const std::size_t n = doc_.quotes.size();
+    const std::size_t n = shown.size();
     const double room_h = (wide ? 0.22 : 0.13 * static_cast<double>(n)) * c.h;
     const double top = bottom - gap_ - room_h;
     const double col_w = wide ? (n == 1 ? c.w * 0.7 : (c.w - gap_ * 2 * static_cast<double>(n - 1)) / static_cast<double>(n)) : c.w;
     const double cell_h = wide ? room_h : (room_h - gap_ * static_cast<double>(n - 1)) / static_cast<double>(n);
     const double qmin = size("quote", false), qmax = size("quote", true);
     for (std::size_t i = 0; i < n; ++i) {
-      const BannerQuote& q = doc_.quotes[i];
+      const BannerQuote& q = *shown[i];
       const double x = wide ? (n == 1 ? c.x + (c.w - col_w) / 2 : c.x + static_cast<double>(i) * (col_w + gap_ * 2)) : c.x;
       const double y = wide ? top : top + static_cast<double>(i) * (cell_h + gap_);
       GRef<PangoLayout> who;
@@ -244,6 +307,36 @@ class BannerPage {
       if (who) page_.items.push_back(text_run(who, {x, y0 + h - who_h}, tpl_.color("accent"), "quote"));
     }
     return top;
+  }
+
+  // The headline's lines at one size: the fewest lines, unless their longest is more than
+  // kEvenRatio times their shortest; then one or two more lines when that is more even and
+  // the block still fits (it grows back to the room afterwards). `first` is what the
+  // first line box adds to a line's height, `line` the baseline-to-baseline distance.
+  static std::optional<LineStarts> even_lines(const std::vector<double>& words, double space, const Rect& room,
+                                              double first, double line) {
+    std::optional<LineStarts> best = balance_breaks(words, space, room.w);
+    if (!best || best->size() < 2) return best;
+    const std::size_t fewest = best->size();
+    if (auto e = even_breaks(words, space, room.w, fewest)) best = e;
+    double best_ratio = width_ratio(words, space, *best);
+    // How large the block can grow: what the room allows over what it takes.
+    auto growth = [&](const LineStarts& st) {
+      const std::vector<double> w = line_widths(words, space, st);
+      const double widest = *std::max_element(w.begin(), w.end());
+      return std::min(room.w / widest, room.h / (first + line * static_cast<double>(st.size())));
+    };
+    for (std::size_t n = fewest + 1; n <= fewest + 2 && best_ratio > kEvenRatio; ++n) {
+      auto e = even_breaks(words, space, room.w, n);
+      if (!e || first + line * static_cast<double>(n) > room.h) continue;
+      const double r = width_ratio(words, space, *e);
+      // More even, and not much smaller once grown back (a quarter at most).
+      if (r < best_ratio && growth(*e) >= growth(*best) * 0.75) {
+        best = e;
+        best_ratio = r;
+      }
+    }
+    return best;
   }
 
   // --- the headline: measured word by word, broken into the most even lines at the
@@ -284,7 +377,8 @@ class BannerPage {
     // real layout and step down until it fits.
     for (double s = std::max(lo_size, std::floor(lo * 4) / 4); s >= lo_size - 1e-9;
          s = std::floor(s * 0.99 * 4) / 4) {
-      auto starts = balance_breaks(scaled(s), space * s / kRefSize, room.w);
+      auto starts = even_lines(scaled(s), space * s / kRefSize, room, (first_h - line_h) * s / kRefSize,
+                               line_h * s / kRefSize);
       if (!starts) continue;
       std::vector<std::string> lines;
       for (std::size_t k = 0; k < starts->size(); ++k) {

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <span>
+#include <string>
 #include <vector>
 
 namespace telar {
@@ -44,7 +46,39 @@ void free_rep(char** rep, int* pos, int* cut, std::size_t n) {
   std::free(cut);
 }
 
+// Fragments a break must not leave standing on a line of their own, per language: the
+// words a reader would see first ("cír- / culo.").
+constexpr std::string_view kEs[] = {"culo", "cula", "pene", "puta", "puto", "caca", "mierda",
+                                    "teta", "cago", "coño", "pedo", "mear"};
+constexpr std::string_view kPt[] = {"cu", "puta", "puto", "merda", "caca", "pica", "rola", "peido"};
+constexpr std::string_view kEn[] = {"shit", "piss", "cock", "cum", "arse", "anal", "rape", "tit"};
+constexpr std::string_view kFr[] = {"cul", "con", "pute", "merde", "bite"};
+struct Exceptions {
+  std::string_view lang;
+  std::span<const std::string_view> fragments;
+};
+constexpr Exceptions kExceptions[] = {{"es", kEs}, {"pt", kPt}, {"en", kEn}, {"fr", kFr}};
+
+// Letters that only Mapudungun's Unified alphabet uses (precomposed, or the combining
+// line below): a capitalised word holding one is a Mapudungun name.
+bool mapudungun_letter(gunichar c) {
+  return c == 0x1E3A || c == 0x1E3B || c == 0x1E48 || c == 0x1E49 || c == 0x1E6E || c == 0x1E6F ||
+         c == 0x0331 || c == 0x0332;
+}
+
 }  // namespace
+
+bool Hyphenator::unfortunate_break(std::string_view lang, std::string_view before, std::string_view after) {
+  const std::string primary(lang.substr(0, lang.find_first_of("-_")));
+  for (const Exceptions& e : kExceptions) {
+    if (e.lang != primary) continue;
+    for (std::string_view f : e.fragments) {
+      if (before == f) return true;
+      if (after.starts_with(f) && after.size() - f.size() <= 2) return true;  // "culo", "culos"
+    }
+  }
+  return false;
+}
 
 Hyphenator Hyphenator::load(std::string_view lang, const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
@@ -69,13 +103,14 @@ Hyphenator Hyphenator::load(std::string_view lang, const std::filesystem::path& 
     if (HyphenDict* d = hnj_hyphen_load(p.c_str())) {
       Hyphenator h;
       h.dict_ = std::shared_ptr<HyphenDict>(d, HyphenFree{});
+      h.lang_ = primary;
       return h;
     }
   }
   return {};
 }
 
-std::string Hyphenator::hyphenate(std::string_view text) const {
+std::string Hyphenator::hyphenate(std::string_view text, bool ends_paragraph) const {
   if (!dict_ || !g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr))
     return std::string(text);
   std::string out;
@@ -95,15 +130,23 @@ std::string Hyphenator::hyphenate(std::string_view text) const {
     const std::size_t start = i;
     std::vector<std::size_t> ends;  // byte end of each code point
     int capitals = 0;
+    bool mapudungun = false;
+    const bool capitalised = g_unichar_isupper(c);
     while (i < text.size() && word_char(c = at(text, i))) {
       if (g_unichar_isupper(c)) ++capitals;
+      mapudungun = mapudungun || mapudungun_letter(c);
       i = next(text, i);
       ends.push_back(i);
     }
     const std::string_view word = text.substr(start, i - start);
     const gunichar after = i < text.size() ? at(text, i) : 0;
     const int n = static_cast<int>(ends.size());
-    if (n < kMinWord || capitals > 1 || glue_char(before) || glue_char(after)) {
+    // The paragraph's last word: nothing but punctuation and space after it.
+    bool last_word = ends_paragraph;
+    for (std::size_t j = i; last_word && j < text.size(); j = next(text, j))
+      if (word_char(at(text, j))) last_word = false;
+    const bool proper_name = capitalised && (lang_ == "arn" || mapudungun);
+    if (n < kMinWord || capitals > 1 || glue_char(before) || glue_char(after) || last_word || proper_name) {
       out.append(word);
       continue;
     }
@@ -127,6 +170,9 @@ std::string Hyphenator::hyphenate(std::string_view text) const {
     for (int k = kMinLeft - 1; failed == 0 && k < n - kMinRight; ++k) {
       const std::size_t end = ends[static_cast<std::size_t>(k)];
       if ((hy[static_cast<std::size_t>(k)] & 1) == 0 || g_unichar_ismark(at(text, end))) continue;
+      const std::size_t low_cut = static_cast<std::size_t>(g_utf8_offset_to_pointer(low.data(), k + 1) - low.data());
+      if (unfortunate_break(lang_, std::string_view(low).substr(0, low_cut), std::string_view(low).substr(low_cut)))
+        continue;
       out.append(text.substr(from, end - from));
       out.append(kSoftHyphen);
       from = end;

@@ -30,11 +30,19 @@ class Hyphenator {
 
   /// `text` with a soft hyphen at each hyphenation point of its words of six letters or
   /// more, at least two letters from the start and three from the end. Words in capitals
-  /// (acronyms), with digits or already holding a soft hyphen are left alone.
-  std::string hyphenate(std::string_view text) const;
+  /// (acronyms), with digits or already holding a soft hyphen are left alone; so are
+  /// capitalised Mapudungun words (proper nouns: in an `arn` text, or spelled with ḻ ṉ ṯ),
+  /// the last word when `ends_paragraph`, and breaks that would leave an unfortunate
+  /// fragment on either side (the language's exception list: Spanish "cír-culo").
+  std::string hyphenate(std::string_view text, bool ends_paragraph = false) const;
+
+  /// True when breaking a word (lower case) into `before` and `after` would leave a
+  /// fragment on the exception list of `lang` (alone, or with a plural ending).
+  static bool unfortunate_break(std::string_view lang, std::string_view before, std::string_view after);
 
  private:
   std::shared_ptr<_HyphenDict> dict_;
+  std::string lang_;  ///< primary language subtag, "es"
 };
 
 }  // namespace telar

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layout/line_balance.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace telar {
@@ -94,6 +95,48 @@ std::optional<LineStarts> balance_breaks(std::span<const double> words, double s
     if (!s.empty()) return s;
   }
   return best_breaking(words, space, max_width, lines, 1);
+}
+
+double width_ratio(std::span<const double> words, double space, const LineStarts& starts) {
+  const std::vector<double> w = line_widths(words, space, starts);
+  if (w.empty()) return 1;
+  double lo = w[0], hi = w[0];
+  for (double x : w) {
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+  }
+  return lo > 0 ? hi / lo : kInf;
+}
+
+std::optional<LineStarts> even_breaks(std::span<const double> words, double space,
+                                      double max_width, std::size_t lines) {
+  const std::size_t n = words.size();
+  if (lines == 0 || lines > n || n > 24 || lines > 8) return std::nullopt;
+  LineStarts cur{0}, best;
+  double best_ratio = kInf, best_rag = kInf;
+  // Each next line start in turn; a line wider than max_width ends the search along it.
+  auto search = [&](auto&& self, std::size_t from) -> void {
+    if (cur.size() == lines) {
+      if (span_width(words, space, from, n) > max_width) return;
+      const double r = width_ratio(words, space, cur), g = raggedness(words, space, cur, max_width);
+      if (r < best_ratio - 1e-9 || (r < best_ratio + 1e-9 && g < best_rag)) {
+        best = cur;
+        best_ratio = r;
+        best_rag = g;
+      }
+      return;
+    }
+    const std::size_t left = lines - cur.size();  // lines still to start after this one
+    for (std::size_t next = from + 1; next + left <= n; ++next) {
+      if (span_width(words, space, from, next) > max_width) break;
+      cur.push_back(next);
+      self(self, next);
+      cur.pop_back();
+    }
+  };
+  search(search, 0);
+  if (best.empty()) return std::nullopt;
+  return best;
 }
 
 }  // namespace telar

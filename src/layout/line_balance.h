@@ -35,4 +35,15 @@ double raggedness(std::span<const double> words, double space, const LineStarts&
 std::optional<LineStarts> balance_breaks(std::span<const double> words, double space,
                                          double max_width);
 
+/// The longest line over the shortest (1 for one line).
+double width_ratio(std::span<const double> words, double space, const LineStarts& starts);
+
+/// The breaking into exactly `lines` lines, each at most `max_width`, whose longest line is
+/// the least multiple of its shortest (a headline's even lines: raggedness alone can leave
+/// one short line beside two long ones). Searched exhaustively, so only for up to 24 words
+/// and 8 lines;
+/// nullopt when there is no such breaking or more words.
+std::optional<LineStarts> even_breaks(std::span<const double> words, double space,
+                                      double max_width, std::size_t lines);
+
 }  // namespace telar

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <span>
 
+#include <glib.h>
+
 #include "base/color.h"
 #include "base/error.h"
 #include "base/utf8.h"
@@ -15,6 +17,46 @@
 
 namespace telar {
 namespace {
+
+/// Code lines longer than `columns` code points, wrapped: at the last space that fits
+/// (else at the column), each continuation indented like its line and opened by "» ".
+std::string wrap_code(const std::string& text, std::size_t columns) {
+  static constexpr std::string_view kMark = "\u00BB ";  // in every bundled face, mono too
+  std::string out;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    std::size_t nl = text.find('\n', from);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = text.substr(from, nl - from);
+    const std::size_t indent = line.find_first_not_of(' ') == std::string::npos ? 0 : line.find_first_not_of(' ');
+    bool first = true;
+    while (true) {
+      const glong n = g_utf8_strlen(line.data(), static_cast<gssize>(line.size()));
+      const std::size_t lead = first ? 0 : indent + 2;  // what a continuation line starts with
+      if (static_cast<std::size_t>(n) + lead <= columns || columns <= lead + 8) {
+        if (!first) out += std::string(indent, ' ') + std::string(kMark);
+        out += line;
+        break;
+      }
+      const std::size_t room = columns - lead;  // code points that fit
+      const std::size_t cut_bytes =
+          static_cast<std::size_t>(g_utf8_offset_to_pointer(line.data(), static_cast<glong>(room)) - line.data());
+      std::size_t cut = line.rfind(' ', cut_bytes);
+      if (cut == std::string::npos || cut <= indent) cut = cut_bytes;
+      if (!first) out += std::string(indent, ' ') + std::string(kMark);
+      out += line.substr(0, cut);
+      out += '\n';
+      std::size_t rest = cut;
+      while (rest < line.size() && line[rest] == ' ') ++rest;
+      line = line.substr(rest);
+      first = false;
+    }
+    if (nl >= text.size()) break;
+    out += '\n';
+    from = nl + 1;
+  }
+  return out;
+}
 
 // Vertical spacing, in body lines.
 constexpr double kAfterHeading = 0.3;
@@ -243,10 +285,16 @@ class Builder {
     Chunk c = base(f);
     std::string text = code.text;
     while (!text.empty() && text.back() == '\n') text.pop_back();
-    c.rich.append(text.empty() ? " " : text, RichRun{});
     c.style = st_.code;
     c.wrap = PANGO_WRAP_CHAR;
     c.pad = st_.code.size * 0.8;
+    // Long lines are wrapped here, not by Pango: at a space when there is one, the rest
+    // under the line's own indent after a continuation mark, and never with a hyphen.
+    GRef<PangoLayout> probe = make_layout(ctx_.fonts, ctx_.lang, c.style, "0000000000", 0);
+    const double advance = layout_width(probe.get()) / 10;
+    const auto columns = static_cast<std::size_t>(std::max(20.0, std::floor((f.width - 2 * c.pad) / advance)));
+    text = wrap_code(text, columns);
+    c.rich.append(text.empty() ? " " : text, RichRun{});
     c.background = st_.soft;
     c.space_before = space(kBlockSpace);
     c.slot = "code";
@@ -371,7 +419,7 @@ RichText rich_text(const Inlines& text, const Hyphenator* hyphenator) {
     r.code = s.code;
     r.link = s.link;
     const bool hyphenate = hyphenator != nullptr && !s.code && s.link.empty();
-    out.append(hyphenate ? hyphenator->hyphenate(s.text) : s.text, r);
+    out.append(hyphenate ? hyphenator->hyphenate(s.text, &s == &text.back()) : s.text, r);
   }
   return out;
 }
@@ -383,7 +431,9 @@ void lesson_chunks(const Lesson& lesson, int index, const BlockContext& ctx,
   std::size_t first = 0;
   if (!lesson.blocks.empty()) {
     const auto* h = std::get_if<Heading>(&lesson.blocks.front().value);
-    if (h != nullptr && h->level == 1 && plain_text(h->text) == title) first = 1;
+    // The lesson's title is its first heading at whatever level (`#`, `##`, setext): it
+    // opens the lesson once, not again under the opener.
+    if (h != nullptr && h->level <= 2 && plain_text(h->text) == title) first = 1;
   }
   b.opener(title, index + 1);
   b.blocks(std::span<const Block>(lesson.blocks).subspan(first),

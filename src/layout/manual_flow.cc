@@ -184,6 +184,14 @@ class Flow {
         cut_line = std::min(fit, n - kMinLines);
       else if (at_top())
         cut_line = std::max(fit, 1);  // taller than a page and no good break: break anyway
+      // No word hyphenated across the page turn: end the page a line sooner when that
+      // still leaves two lines on each side (stricter than "not on a right-hand page",
+      // which the flow cannot know: the page numbers come after it).
+      auto ends_hyphenated = [&](int line) {
+        const std::size_t at = from + static_cast<std::size_t>(line_start(l.get(), line));
+        return at >= kSoftHyphen.size() && std::string_view(c.rich.text).substr(at - kSoftHyphen.size(), kSoftHyphen.size()) == kSoftHyphen;
+      };
+      if (cut_line > kMinLines && cut_line < n && ends_hyphenated(cut_line)) --cut_line;
       if (cut_line > 0 && cut_line < n) {
         const std::size_t cut = from + static_cast<std::size_t>(line_start(l.get(), cut_line));
         // A hard line break ending the piece would add an empty line below it.
@@ -312,6 +320,13 @@ GRef<PangoLayout> chunk_layout(const Chunk& c, const FontSet& fonts, std::string
   const std::string markup = c.rich.markup(from, to, c.code_font, c.link_color);
   GRef<PangoLayout> l = make_layout(fonts, lang, c.style, markup, c.width - 2 * c.pad);
   pango_layout_set_wrap(l.get(), c.wrap);
+  if (c.wrap == PANGO_WRAP_CHAR) {  // code: a break inside a word shows no hyphen
+    PangoAttrList* attrs = pango_layout_get_attributes(l.get());
+    PangoAttrList* copy = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+    pango_attr_list_insert_before(copy, pango_attr_insert_hyphens_new(FALSE));
+    pango_layout_set_attributes(l.get(), copy);
+    pango_attr_list_unref(copy);
+  }
   if (from == 0 && c.first_indent > 0)
     pango_layout_set_indent(l.get(), static_cast<int>(c.first_indent * PANGO_SCALE));
   if (c.justify) {

@@ -28,16 +28,21 @@ GRef<PangoLayout> make_layout(const FontSet& fonts, std::string_view lang, const
   PangoLayout* l = layout.get();
   pango_layout_set_markup(l, markup.data(), static_cast<int>(markup.size()));
   pango_layout_set_alignment(l, style.align);
-  if (style.line_spacing > 0) pango_layout_set_line_spacing(l, static_cast<float>(style.line_spacing));
+  if (style.line_spacing > 0 && style.leading <= 0)
+    pango_layout_set_line_spacing(l, static_cast<float>(style.line_spacing));
   if (width > 0) {
     pango_layout_set_width(l, static_cast<int>(std::lround(width * PANGO_SCALE)));
     pango_layout_set_wrap(l, style.break_words ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   }
-  if (style.letter_spacing != 0) {
+  if (style.letter_spacing != 0 || style.leading > 0) {
     PangoAttrList* attrs = pango_layout_get_attributes(l);
     PangoAttrList* copy = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
-    pango_attr_list_insert_before(
-        copy, pango_attr_letter_spacing_new(static_cast<int>(std::lround(style.letter_spacing * PANGO_SCALE))));
+    if (style.letter_spacing != 0)
+      pango_attr_list_insert_before(
+          copy, pango_attr_letter_spacing_new(static_cast<int>(std::lround(style.letter_spacing * PANGO_SCALE))));
+    if (style.leading > 0)
+      pango_attr_list_insert_before(copy, pango_attr_line_height_new_absolute(static_cast<int>(
+                                              std::lround(style.leading * style.size * PANGO_SCALE))));
     pango_layout_set_attributes(l, copy);
     pango_attr_list_unref(copy);
   }
@@ -96,6 +101,29 @@ double balance_lines(PangoLayout* layout, double max_width) {
   }
   pango_layout_set_width(layout, static_cast<int>(std::lround(hi * PANGO_SCALE)));
   return hi;
+}
+
+bool lone_last_word(PangoLayout* layout) {
+  const int n = line_count(layout);
+  if (n < 2) return false;
+  const PangoLayoutLine* last = pango_layout_get_line_readonly(layout, n - 1);
+  std::string_view line(pango_layout_get_text(layout));
+  line = line.substr(static_cast<std::size_t>(last->start_index), static_cast<std::size_t>(last->length));
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.remove_suffix(1);
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  return line.find(' ') == std::string_view::npos;
+}
+
+double avoid_lone_last_word(PangoLayout* layout, double max_width) {
+  const int lines = line_count(layout);
+  if (!lone_last_word(layout)) return max_width;
+  for (int k = 1; k <= 10; ++k) {
+    const double w = max_width * (1 - 0.015 * k);
+    pango_layout_set_width(layout, static_cast<int>(std::lround(w * PANGO_SCALE)));
+    if (line_count(layout) == lines && !lone_last_word(layout)) return w;
+  }
+  pango_layout_set_width(layout, static_cast<int>(std::lround(max_width * PANGO_SCALE)));
+  return max_width;
 }
 
 std::optional<Fitted> fit_text(const FontSet& fonts, std::string_view lang, TextStyle style,

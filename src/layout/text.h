@@ -22,6 +22,10 @@ struct TextStyle {
   Rgba color;
   PangoAlignment align = PANGO_ALIGN_LEFT;
   double line_spacing = 0;  ///< factor of the font's height (0 = the font's own)
+  /// Baseline to baseline as a multiple of `size` (0 = not set). Unlike `line_spacing` it
+  /// does not depend on the font's own height, so Latin, Arabic and fallback runs on one
+  /// page keep one rhythm (a Pango absolute line height; wins over `line_spacing`).
+  double leading = 0;
   double letter_spacing = 0;  ///< points
   bool break_words = false;   ///< a word longer than the line (a URL) may break anywhere
 };
@@ -50,6 +54,15 @@ bool fits_width(PangoLayout* layout, double width);
 /// Narrows the wrap width as far as it can go without adding a line, so the lines come out
 /// even (no lone word on the last line). Keeps alignment; returns the width chosen.
 double balance_lines(PangoLayout* layout, double max_width);
+
+/// True when the layout has two lines or more and its last line holds one word only.
+bool lone_last_word(PangoLayout* layout);
+
+/// A paragraph's measure: `max_width`, or a little narrower (down to 85 %) when that keeps
+/// the line count and gives the last line a second word. Sets the layout's width to it and
+/// returns it. The same idea as balance_lines() for running text, where the lines above
+/// must stay full.
+double avoid_lone_last_word(PangoLayout* layout, double max_width);
 
 struct Fitted {
   GRef<PangoLayout> layout;

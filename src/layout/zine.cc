@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -168,7 +169,7 @@ class ZinePages {
     TextStyle hs;
     hs.font = tpl_.font("headline").description;
     hs.color = tint ? tpl_.color("accent") : tpl_.color("ink");
-    hs.line_spacing = 1.05;
+    hs.leading = 1.12;
     hs.align = tint ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
     const double pad = tint ? Length::mm(4).pt() : 0;
     const double bar = tint ? 0 : Length::mm(2.2).pt();
@@ -205,6 +206,19 @@ class ZinePages {
     }
   }
 
+  // Ways to set the body, loosest first: to fit, the leading and the space between turns
+  // tighten before the type gets smaller (a tighter step costs less than a quarter point).
+  struct Spacing {
+    double leading, para_gap;
+  };
+  static constexpr Spacing kSpacings[] = {{1.32, 0.45}, {1.26, 0.35}, {1.2, 0.25}};
+
+  // The part of a candidate's badness known before flowing it: smaller type and tighter
+  // leading cost.
+  double leading_cost(const FlowParams& p) const {
+    return (tpl_.size("body").max.pt() - p.body_size) * 4 + (kSpacings[0].leading - p.leading) * 7;
+  }
+
   std::vector<Page> body(int avail, ZineLayoutInfo& info) {
     const SizeRange& br = tpl_.size("body");
     const Rect area = flow_area();
@@ -229,7 +243,7 @@ class ZinePages {
     // The least bad candidate wins: smaller type costs, a nearly empty page (a runt) costs
     // more, a notes page (filler) costs a little, and so does giving up the round breaks.
     auto badness = [&](const std::vector<FlowPage>& pages, const FlowParams& p) {
-      double b = (br.max.pt() - p.body_size) * 4 + (p.round_breaks ? 0 : 3);
+      double b = leading_cost(p) + (p.round_breaks ? 0 : 3);
       for (const FlowPage& fp : pages) {
         const double fill = fp.filled / area.h;
         if (fill < 0.35) b += 16 * (1 - fill / 0.35);
@@ -240,43 +254,85 @@ class ZinePages {
     std::optional<std::vector<FlowPage>> flow;
     FlowParams params;
     double best = 0;
-    for (bool breaks : {true, false}) {
-      FlowParams p;
-      p.round_breaks = breaks;
-      for (double s = br.max.pt(); s >= br.min.pt() - 1e-9; s -= 0.25) {
-        p.body_size = s;
-        auto c = candidate(p);
-        if (!c) continue;
-        double bad = badness(c->first, c->second);
-        if (!flow || bad < best) {
-          flow = std::move(c->first);
-          params = c->second;
-          best = bad;
-        }
+    // Sizes from the largest down; at each leading the largest that fits is found by
+    // bisection (fit is monotone in size), then smaller sizes are tried only while they
+    // could still beat the best so far (a runt page may be worth a quarter point).
+    std::vector<double> sizes;
+    for (double s = br.max.pt(); s >= br.min.pt() - 1e-9; s -= 0.25) sizes.push_back(s);
+    auto consider = [&](std::optional<std::pair<std::vector<FlowPage>, FlowParams>>& c) {
+      const double bad = badness(c->first, c->second);
+      if (!flow || bad < best) {
+        flow = std::move(c->first);
+        params = c->second;
+        best = bad;
       }
-    }
+    };
+    for (bool breaks : {true, false})
+      for (const Spacing& sp : kSpacings) {
+        auto params_at = [&](std::size_t i) {
+          FlowParams p;
+          p.round_breaks = breaks;
+          p.body_size = sizes[i];
+          p.leading = sp.leading;
+          p.para_gap = sp.para_gap;
+          return p;
+        };
+        auto hopeless = [&](std::size_t i) { return flow && leading_cost(params_at(i)) >= best; };
+        std::size_t lo = 0, hi = sizes.size(), first_at = sizes.size();
+        std::optional<std::pair<std::vector<FlowPage>, FlowParams>> first;
+        while (lo < hi) {  // the largest size that fits (and could still win) is sizes[lo]
+          const std::size_t mid = (lo + hi) / 2;
+          if (hopeless(mid)) {
+            hi = mid;
+            continue;
+          }
+          if (auto c = candidate(params_at(mid))) {
+            hi = mid;
+            first = std::move(c);
+            first_at = mid;
+          } else {
+            lo = mid + 1;
+          }
+        }
+        if (lo >= sizes.size() || hopeless(lo)) continue;
+        if (first_at != lo) first = candidate(params_at(lo));
+        if (!first) continue;
+        consider(first);
+        for (std::size_t i = lo + 1; i < sizes.size() && !hopeless(i); ++i)
+          if (auto c = candidate(params_at(i))) consider(c);
+      }
     if (!flow)
       diags_.fail(doc_.body.empty() ? Loc{doc_.source_name} : doc_.body.front().loc,
                   msg(MsgId::zine_body_too_long, avail, fmt::format("{:g}", br.min.pt())));
     info.body_size = params.body_size;
+    info.leading = params.leading;
     info.round_breaks = params.round_breaks;
     info.flow_pages = static_cast<int>(flow->size());
-    info.quote_pages = static_cast<int>(params.skip.size());
 
+    // Whole-page quotes and where each goes: after the block it follows. A promoted
+    // highlight follows the turn before it; with pages still to spare (a thin circle),
+    // sentences from the turns are set as quotes too, after their own turn, so that at most
+    // one notes page is left.
+    std::vector<std::pair<std::size_t, ZineBlock>> quotes_after;
+    for (std::size_t q : params.skip) quotes_after.emplace_back(turn_before(q, params.skip), doc_.body[q]);
+    const int spare = avail - static_cast<int>(flow->size() + params.skip.size());
+    for (auto& [at, block] : turn_quotes(spare - 1)) quotes_after.emplace_back(at, std::move(block));
+    for (const auto& q : quotes_after) quoted_.insert(q.second.text);
+    if (doc_.headline) quoted_.insert(doc_.headline->text);
+    std::stable_sort(quotes_after.begin(), quotes_after.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    info.quote_pages = static_cast<int>(quotes_after.size());
     std::vector<Page> out;
-    auto promoted = params.skip.begin();
+    auto next = quotes_after.begin();
     for (FlowPage& fp : *flow) {
       Page p = blank();
       p.items = std::move(fp.items);
-      std::size_t last = fp.blocks.empty() ? 0 : fp.blocks.back();
       out.push_back(std::move(p));
-      // A promoted quote follows the page where its place in the conversation was.
-      while (promoted != params.skip.end() && (fp.blocks.empty() || *promoted < last + 1)) {
-        out.push_back(quote_page(doc_.body[*promoted]));
-        ++promoted;
-      }
+      // After the page where the block it follows ends (a page holding only the rest of a
+      // long turn does not take the quotes said after that turn).
+      while (next != quotes_after.end() && fp.done && next->first <= *fp.done) out.push_back(quote_page((next++)->second));
     }
-    while (promoted != params.skip.end()) out.push_back(quote_page(doc_.body[*promoted++]));
+    while (next != quotes_after.end()) out.push_back(quote_page((next++)->second));
     while (static_cast<int>(out.size()) < avail) {
       out.push_back(notes_page());
       ++info.notes_pages;
@@ -284,13 +340,83 @@ class ZinePages {
     return out;
   }
 
+  const ZineBlock* last_turn() const {
+    const ZineBlock* last = nullptr;
+    for (const ZineBlock& b : doc_.body)
+      if (b.kind == ZineBlock::Kind::turn) last = &b;
+    return last;
+  }
+
+  static std::string last_sentence(const std::string& text) {
+    const std::size_t cut = text.find_last_of(".!?", text.size() >= 2 ? text.size() - 2 : 0);
+    return cut != std::string::npos && cut + 2 < text.size() ? text.substr(cut + 2) : text;
+  }
+
+  // Up to `n` sentences of the turns for whole-page quotes: 5 to 18 words,
+  // the headline's sentence excepted, spread through the circle (every k-th candidate).
+  std::vector<std::pair<std::size_t, ZineBlock>> turn_quotes(int n) const {
+    std::vector<std::pair<std::size_t, ZineBlock>> candidates;
+    if (n <= 0) return candidates;
+    // Sentences of 5 to 18 words; when there are too few, short ones (3 and 4 words) too.
+    for (const std::size_t least : {5, 3}) {
+    if (static_cast<int>(candidates.size()) >= n) break;
+    candidates.clear();
+    for (std::size_t i = 0; i < doc_.body.size(); ++i) {
+      const ZineBlock& b = doc_.body[i];
+      if (b.kind != ZineBlock::Kind::turn) continue;
+      std::size_t from = 0;
+      while (from < b.text.size()) {
+        std::size_t end = b.text.find_first_of(".!?", from);
+        end = end == std::string::npos ? b.text.size() : end + 1;
+        std::string sentence = b.text.substr(from, end - from);
+        from = end;
+        while (!sentence.empty() && sentence.front() == ' ') sentence.erase(sentence.begin());
+        const auto words = std::count(sentence.begin(), sentence.end(), ' ') + 1;
+        if (words < static_cast<long>(least) || words > 18 || (doc_.headline && doc_.headline->text == sentence))
+          continue;
+        candidates.emplace_back(i, ZineBlock{ZineBlock::Kind::quote, b.speaker, sentence, b.loc});
+      }
+    }
+    }
+    // With no link the last turn's last sentence closes the back cover: it stays off the
+    // quote pages when there are sentences enough without it.
+    if (doc_.qr_payload.empty() && static_cast<int>(candidates.size()) > n && last_turn()) {
+      const std::string closing = last_sentence(last_turn()->text);
+      for (auto it = candidates.begin(); it != candidates.end(); ++it)
+        if (it->second.text == closing) {
+          candidates.erase(it);
+          break;
+        }
+    }
+    std::vector<std::pair<std::size_t, ZineBlock>> out;
+    const std::size_t want = std::min(candidates.size(), static_cast<std::size_t>(n));
+    for (std::size_t k = 0; k < want; ++k) out.push_back(candidates[k * candidates.size() / want]);
+    return out;
+  }
+
+  // The block a promoted quote follows: the nearest one before it that is not promoted too
+  // (0 when there is none).
+  static std::size_t turn_before(std::size_t quote, const std::set<std::size_t>& promoted) {
+    std::size_t i = quote;
+    while (i > 0 && (i == quote || promoted.count(i))) --i;
+    return i;
+  }
+
   Page quote_page(const ZineBlock& q) {
     Page p = blank();
     const Rect c = flow_area();
-    const double lo = tpl_.size("quote").max.pt(), hi = tpl_.size("headline").max.pt() * 0.8;
+    // A whole-page quote is display type: as large as leaves a fifth of the page free (a
+    // short quote set big, not a strip of 12 pt), never smaller than inline quotes.
+    const double lo = tpl_.size("quote").max.pt(), hi = tpl_.size("headline").max.pt() * 1.6;
     double size = lo;
     std::vector<Item> scratch;
     for (double s = hi; s >= lo; s -= 0.5) {
+      TextStyle probe;
+      probe.font = tpl_.font("quote").description;
+      probe.size = s;
+      const double text_w = c.w - 1.6 * s;  // place_quote's indent and padding, at most
+      auto l = make_layout(fonts_, doc_.lang, probe, markup_escape("\u201C" + q.text + "\u201D"), text_w);
+      if (!fits_width(l.get(), text_w)) continue;  // a long word would cross the margin
       if (place_quote(scratch, q, doc_, tpl_, fonts_, s, c.x, 0, c.w, true) <= c.h * 0.8) {
         size = s;
         break;
@@ -343,7 +469,7 @@ class ZinePages {
     auto cl = make_layout(fonts_, doc_.lang, cs, text, c.w);
     const double colophon_top = c.bottom() - layout_height(cl.get());
     p.items.push_back(text_run(cl, {c.x, colophon_top}, cs.color, "colophon"));
-    if (doc_.qr_payload.empty()) return;
+    if (doc_.qr_payload.empty()) return closing(p, y, colophon_top - Length::mm(4).pt());
 
     // The QR code between title and colophon: as large as the room allows (up to 70 % of
     // the width), never with modules under 0.4 mm, the label and the link under it.
@@ -378,6 +504,59 @@ class ZinePages {
     p.items.push_back(text_run(ul, {c.x, y}, us.color, "link"));
   }
 
+  // With no link there is no QR code: the back cover closes on the circle's last word
+  // instead (the last turn's last sentence, kept off the quote pages for it), set as
+  // display type between two accent rules, centred between the title and the colophon.
+  void closing(Page& p, double top, double bottom) {
+    const ZineBlock* last = last_turn();
+    if (!last) return;
+    std::string text = last_sentence(last->text);
+    std::string speaker = last->speaker;
+    if (text.empty() || quoted_.count(text)) {
+      // Said already, large, inside: the back cover says where the circle meets instead.
+      text = doc_.node.empty() ? doc_.date : doc_.date.empty() ? doc_.node : doc_.node + " \u00B7 " + doc_.date;
+      speaker.clear();
+      if (text.empty()) return;
+    }
+    const bool quoted = !speaker.empty();
+    const Rect c = content_;
+    const double rule = Length::mm(10).pt(), gap = Length::mm(4).pt();
+    TextStyle qs;
+    qs.font = tpl_.font("quote").description;
+    qs.color = tpl_.color("ink");
+    qs.align = PANGO_ALIGN_CENTER;
+    qs.leading = 1.2;
+    TextStyle as = small_;
+    as.font = tpl_.font("speaker").description;
+    as.color = tpl_.color("accent");
+    as.align = PANGO_ALIGN_CENTER;
+    as.letter_spacing = as.size * 0.08;
+    GRef<PangoLayout> who;
+    double who_h = 0;
+    if (!speaker.empty()) {
+      who = make_layout(fonts_, doc_.lang, as, markup_escape("— " + to_upper(speaker)), c.w);
+      who_h = layout_height(who.get()) + Length::mm(2).pt();
+    }
+    const double room = bottom - top - 2 * (gap + 1.6) - who_h;
+    const SizeRange& qr = tpl_.size("quote");
+    auto f = fit_text(fonts_, doc_.lang, qs, markup_escape(quoted ? "\u201C" + text + "\u201D" : text),
+                      Size{Length::pt(c.w * 0.9), Length::pt(room * 0.8)}, qr.min.pt(), qr.max.pt() * 1.3, true);
+    if (!f) return;  // nothing fits: the back cover stays quiet rather than crowded
+    const double h = layout_height(f->layout.get());
+    const double block = 2 * (gap + 1.6) + h + who_h;
+    double y = top + (bottom - top - block) / 2;
+    p.items.push_back(filled({c.x + (c.w - rule) / 2, y, rule, 1.6}, tpl_.color("accent"), "back"));
+    y += 1.6 + gap;
+    p.items.push_back(text_run(f->layout, {c.x + (c.w - f->width) / 2, y}, qs.color, "back"));
+    y += h + Length::mm(2).pt();
+    if (who) {
+      p.items.push_back(text_run(who, {c.x, y}, as.color, "back"));
+      y += who_h - Length::mm(2).pt();
+    }
+    y += gap;
+    p.items.push_back(filled({c.x + (c.w - rule) / 2, y, rule, 1.6}, tpl_.color("accent"), "back"));
+  }
+
   static double layout_width_of(const GRef<PangoLayout>& l) {
     return static_cast<double>(pango_layout_get_width(l.get())) / PANGO_SCALE;
   }
@@ -397,6 +576,7 @@ class ZinePages {
   Rect content_;
   TextStyle small_;
   double footer_h_ = 0;
+  std::set<std::string> quoted_;  ///< texts set as whole-page quotes (the back cover repeats none)
 };
 
 }  // namespace

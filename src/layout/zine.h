@@ -16,6 +16,7 @@ namespace telar {
 /// What the layout decided, for tests and for `--verbose` style reporting.
 struct ZineLayoutInfo {
   double body_size = 0;  ///< points
+  double leading = 0;    ///< body baseline to baseline, a multiple of body_size
   bool round_breaks = false;
   int flow_pages = 0, quote_pages = 0, notes_pages = 0;
 };

@@ -12,7 +12,6 @@ namespace {
 
 constexpr int kMinLines = 2;  // widow and orphan control
 // Vertical spacing, in body lines (leading).
-constexpr double kParaGap = 0.4;     // between turns
 constexpr double kQuoteGap = 0.6;    // around an inline pull quote
 constexpr double kRoundBefore = 1.1; // above a round heading
 constexpr double kRoundAfter = 0.5;  // below it
@@ -41,16 +40,17 @@ class Flow {
        const FlowParams& p, int max_pages)
       : doc_(doc), tpl_(tpl), fonts_(fonts), area_(area), p_(p), max_pages_(max_pages) {
     const double s = p.body_size;
-    leading_ = s * 1.32;
+    leading_ = s * p.leading;
+    para_gap_ = p.para_gap;
     body_.font = tpl.font("body").description;
     body_.size = s;
     body_.color = tpl.color("ink");
-    body_.line_spacing = 1.32;
-    body_.break_words = true;  // a long link in a turn must not cross the margin
+    body_.leading = p.leading;  // absolute: the same rhythm for every script on the page
+    body_.break_words = true;   // a long link in a turn must not cross the margin
     round_ = body_;
     round_.font = tpl.font("headline").description;
     round_.size = s * 1.45;
-    round_.line_spacing = 1.1;
+    round_.leading = 1.1;
     round_.color = tpl.color("accent");
     quote_size_ = std::clamp(s * 1.3, tpl.size("quote").min.pt(), tpl.size("quote").max.pt());
   }
@@ -88,11 +88,14 @@ class Flow {
       p.slot = "narration";
     } else {
       std::string name = to_upper(b.speaker);
-      double size = p_.body_size * 0.8;
+      double size = speaker_size(p_.body_size);
+      // The name (and the space after it) gets a line height of 2 pt (markup reads values
+      // over 1024 as absolute, in Pango units): the body's runs alone then set the line,
+      // and a first line with a name is as tall as any other.
       p.prefix_markup = fmt::format(
-          "<span font_desc=\"{} {}\" foreground=\"{}\" letter_spacing=\"{}\">{}</span>\u2002",
+          "<span font_desc=\"{} {}\" foreground=\"{}\" letter_spacing=\"{}\" line_height=\"{}\">{}\u2002</span>",
           tpl_.font("speaker").description, size, hex_color(tpl_.color("accent")),
-          static_cast<int>(size * 0.06 * PANGO_SCALE), markup_escape(name));
+          static_cast<int>(size * 0.06 * PANGO_SCALE), 2 * PANGO_SCALE, markup_escape(name));
       p.prefix_bytes = name.size() + std::string("\u2002").size();
       p.slot = "turn";
     }
@@ -133,6 +136,7 @@ class Flow {
     pages_.back().items.push_back(text_run(l, {area_.x, y_}, round_.color, "round"));
     in_round_ = true;
     pages_.back().blocks.push_back(i);
+    pages_.back().done = i;
     y_ += h + leading_ * kRoundAfter;
     return true;
   }
@@ -151,7 +155,7 @@ class Flow {
     Para p = para_for(b);
     GRef<PangoLayout> l = make_layout(fonts_, doc_.lang, p.style, p.markup(0, p.text.size()), area_.w);
     const int n = line_count(l.get());
-    return leading_ * kParaGap +
+    return leading_ * para_gap_ +
            (n < 2 * kMinLines ? layout_height(l.get()) : line_bottom(l.get(), kMinLines - 1));
   }
 
@@ -168,6 +172,7 @@ class Flow {
     y_ += before;
     place_quote(pages_.back().items, b, doc_, tpl_, fonts_, quote_size_, area_.x, y_, area_.w, false);
     pages_.back().blocks.push_back(i);
+    pages_.back().done = i;
     y_ += h + leading_ * kQuoteGap;
     return true;
   }
@@ -176,16 +181,23 @@ class Flow {
     std::size_t from = 0;
     const std::size_t end = p.text.size();
     bool first_part = true;
+    // One measure for every part of the paragraph, chosen on the whole of it so that its
+    // last line is not one lone word when a slightly narrower measure avoids that.
+    const double width = [&] {
+      GRef<PangoLayout> whole = make_layout(fonts_, doc_.lang, p.style, p.markup(0, end), area_.w);
+      return avoid_lone_last_word(whole.get(), area_.w);
+    }();
     while (true) {
-      double before = at_top() ? 0 : leading_ * kParaGap;
+      double before = at_top() ? 0 : leading_ * para_gap_;
       GRef<PangoLayout> l =
-          make_layout(fonts_, doc_.lang, p.style, p.markup(from, end), area_.w);
+          make_layout(fonts_, doc_.lang, p.style, p.markup(from, end), width);
       const int n = line_count(l.get());
       const double h = layout_height(l.get());
       if (before + h <= room()) {
         y_ += before;
         pages_.back().items.push_back(text_run(l, {area_.x, y_}, p.style.color, p.slot));
         if (first_part) pages_.back().blocks.push_back(i);
+        pages_.back().done = i;
         y_ += h;
         return true;
       }
@@ -198,7 +210,7 @@ class Flow {
         const std::size_t prefix = from == 0 ? p.prefix_bytes : 0;
         const std::size_t cut_text = from + static_cast<std::size_t>(cut) - prefix;
         GRef<PangoLayout> head =
-            make_layout(fonts_, doc_.lang, p.style, p.markup(from, cut_text), area_.w);
+            make_layout(fonts_, doc_.lang, p.style, p.markup(from, cut_text), width);
         y_ += before;
         pages_.back().items.push_back(text_run(head, {area_.x, y_}, p.style.color, p.slot));
         if (first_part) pages_.back().blocks.push_back(i);
@@ -220,12 +232,14 @@ class Flow {
   FlowParams p_;
   int max_pages_;
   TextStyle body_, round_;
-  double leading_ = 12, quote_size_ = 12, y_ = 0;
+  double leading_ = 12, para_gap_ = 0.4, quote_size_ = 12, y_ = 0;
   bool in_round_ = false;  // a round heading has been placed (the preamble is over)
   std::vector<FlowPage> pages_;
 };
 
 }  // namespace
+
+double speaker_size(double body_size) { return std::max(body_size * 0.8, 6.5); }
 
 double place_quote(std::vector<Item>& out, const ZineBlock& q, const ZineDoc& doc,
                    const Template& tpl, const FontSet& fonts, double quote_size, double x,
@@ -237,7 +251,7 @@ double place_quote(std::vector<Item>& out, const ZineBlock& q, const ZineDoc& do
   qs.font = tpl.font("quote").description;
   qs.size = quote_size;
   qs.color = tpl.color("ink");
-  qs.line_spacing = 1.18;
+  qs.leading = 1.2;
   const double text_w = width - indent - pad;
   GRef<PangoLayout> ql =
       make_layout(fonts, doc.lang, qs, markup_escape("\u201C" + q.text + "\u201D"), text_w);

@@ -18,6 +18,8 @@ namespace telar {
 
 struct FlowParams {
   double body_size = 9;      ///< points; every other size derives from it
+  double leading = 1.32;     ///< baseline to baseline, a multiple of body_size (1.2..1.35)
+  double para_gap = 0.4;     ///< space between turns, in lines (tightened with the leading)
   bool round_breaks = true;  ///< each round starts a new page
   std::set<std::size_t> skip;  ///< body block indices left out (promoted to quote pages)
 };
@@ -25,6 +27,7 @@ struct FlowParams {
 struct FlowPage {
   std::vector<Item> items;            ///< positioned in page coordinates
   std::vector<std::size_t> blocks;    ///< body block indices that start on this page
+  std::optional<std::size_t> done;    ///< the last body block that ends on this page
   double filled = 0;                  ///< height used, points
 };
 
@@ -33,6 +36,10 @@ struct FlowPage {
 std::optional<std::vector<FlowPage>> flow_zine_body(const ZineDoc& doc, const Template& tpl,
                                                     const FontSet& fonts, const Rect& area,
                                                     const FlowParams& params, int max_pages);
+
+/// The speaker name's size beside body text of `body_size`: a little smaller, never under
+/// 6.5 pt (with the templates' 7.5 pt body minimum the two floors meet).
+double speaker_size(double body_size);
 
 /// The pull-quote block (quote text + attribution + rule or tint) at `width`, top-left at
 /// (x, y); returns its height. Used inline and, larger, on a quote page.

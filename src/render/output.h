@@ -54,6 +54,16 @@ Blob encode_pdf(const std::vector<Sheet>& sheets, const std::vector<Page>& pages
 Blob encode_svg(const Sheet& sheet, const std::vector<Page>& pages);
 Blob encode_png(const Sheet& sheet, const std::vector<Page>& pages, double dpi);
 
+/// A page's TrimBox and BleedBox in PDF units (origin bottom left, already divided by the
+/// page's /UserUnit).
+struct PdfBoxes {
+  std::size_t page = 0;  ///< 0-based
+  Rect trim, bleed;      ///< x, y = lower left corner; w, h
+};
+/// The PDF with /TrimBox and /BleedBox set on the pages named, rewritten with libqpdf
+/// (deterministic /ID). Throws Error(failure) when qpdf cannot read what Cairo wrote.
+std::string set_pdf_boxes(std::string_view pdf, const std::vector<PdfBoxes>& boxes);
+
 /// "YYYY-MM-DDThh:mm:ssZ" (UTC), the ISO form Cairo's PDF metadata takes; nullopt when
 /// the year is outside 0..9999.
 std::optional<std::string> iso_date(std::int64_t epoch_seconds);

@@ -120,7 +120,20 @@ Blob encode_pdf(const std::vector<Sheet>& sheets, const std::vector<Page>& pages
   cairo_surface_finish(s);
   check_cairo(cairo_surface_status(s));
   for (int u : units)
-    if (u > 1) return Blob{set_pdf_user_units(blob.bytes, units)};
+    if (u > 1) {
+      blob.bytes = set_pdf_user_units(blob.bytes, units);
+      break;
+    }
+  // A print shop's boxes, in PDF units: y up from the foot, divided by the page's UserUnit.
+  std::vector<PdfBoxes> boxes;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    const Sheet& sh = sheets[i];
+    if (!sh.trim_box) continue;
+    const double k = 1.0 / units[i], H = sh.paper.h.pt();
+    auto pdf_rect = [&](const Rect& r) { return Rect{r.x * k, (H - r.bottom()) * k, r.w * k, r.h * k}; };
+    boxes.push_back({i, pdf_rect(*sh.trim_box), pdf_rect(sh.bleed_box ? *sh.bleed_box : *sh.trim_box)});
+  }
+  if (!boxes.empty()) blob.bytes = set_pdf_boxes(blob.bytes, boxes);
   return blob;
 }
 

@@ -119,8 +119,8 @@ TEST_CASE("a short circle gets whole-page quotes and notes, not empty pages", "[
   Laid l = lay_out(story, "semilla", d);
   CHECK(l.info.body_size == Approx(9.5));
   CHECK(l.info.flow_pages == 1);
-  CHECK(l.info.quote_pages == 2);  // the best highlight is the headline; the other two get pages
-  CHECK(l.info.notes_pages == 2);
+  CHECK(l.info.quote_pages >= 2);  // the best highlight is the headline; the other two get pages
+  CHECK(l.info.notes_pages <= 1);  // a thin circle is not a notebook
 }
 
 TEST_CASE("a long circle shrinks the body text before giving up", "[layout]") {

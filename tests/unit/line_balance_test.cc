@@ -116,3 +116,23 @@ TEST_CASE("the chosen breaks are the least ragged, checked against every breakin
     }
   }
 }
+
+TEST_CASE("even breaks make the longest line the least multiple of the shortest", "[balance]") {
+  // Five words where the least ragged 3-line breaking leaves one line much longer.
+  const std::vector<double> words{40, 35, 30, 90, 20, 25};
+  const double space = 5, max_width = 130;
+  auto e = even_breaks(words, space, max_width, 3);
+  REQUIRE(e);
+  const double best = width_ratio(words, space, *e);
+  // Checked against every breaking into 3 lines.
+  for (std::size_t a = 1; a < words.size(); ++a)
+    for (std::size_t b = a + 1; b < words.size(); ++b) {
+      const LineStarts s{0, a, b};
+      bool fits = true;
+      for (double w : line_widths(words, space, s)) fits = fits && w <= max_width;
+      if (fits) CHECK(width_ratio(words, space, s) >= best - 1e-9);
+    }
+  CHECK_FALSE(even_breaks(words, space, 80, 2));       // a 90 word never fits 80
+  CHECK_FALSE(even_breaks(words, space, max_width, 7));  // more lines than words
+  CHECK(width_ratio(words, space, {0}) == Approx(1));
+}

@@ -250,3 +250,26 @@ TEST_CASE("link areas cover the linked text, line by line", "[manual-flow]") {
   CHECK(areas[0].x > 5);
   CHECK(areas[0].right() == Catch::Detail::Approx(layout_width(l.get())).margin(0.5));
 }
+
+TEST_CASE("hyphenation avoids the breaks a careful typesetter avoids", "[manual-flow]") {
+  Hyphenator es = Hyphenator::load("es");
+  REQUIRE_FALSE(es.empty());  // hyphen-es is a build dependency (scripts/setup-debian.sh)
+  const std::string sh(kSoftHyphen);
+  // "cír-culo", "vehí-culos": the fragment left alone would read as a word of its own.
+  CHECK(es.hyphenate("círculo de") .find("cír" + sh + "culo") == std::string::npos);
+  CHECK(es.hyphenate("vehículos nuevos").find(sh + "culos") == std::string::npos);
+  CHECK(Hyphenator::unfortunate_break("es", "cír", "culo"));
+  CHECK(Hyphenator::unfortunate_break("es-CL", "vehí", "culos"));
+  CHECK_FALSE(Hyphenator::unfortunate_break("es", "bi", "blioteca"));
+  CHECK_FALSE(Hyphenator::unfortunate_break("en", "cír", "culo"));
+  // A paragraph's last word stays whole; the same word elsewhere may break.
+  CHECK(es.hyphenate("la biblioteca", true) == "la biblioteca");
+  CHECK(es.hyphenate("biblioteca abierta.", true).find(sh) != std::string::npos);
+  CHECK(es.hyphenate("una decisión.", true) == "una decisión.");
+  // Mapudungun names: capitalised and spelled with the Unified alphabet's letters.
+  CHECK(es.hyphenate("Ḻafkeṉmapu queda") == "Ḻafkeṉmapu queda");
+  CHECK(Hyphenator::load("arn").hyphenate("Kallfükura") == "Kallfükura");
+  // At least three letters after every break.
+  const std::string h = es.hyphenate("electricidad");
+  CHECK(h.size() - h.rfind(sh) - sh.size() >= 3);
+}

@@ -53,7 +53,7 @@ TEST_CASE("the shipped zine templates load without a word of complaint", "[templ
     CHECK(t.description.count("es") == 1);
     CHECK(t.margins.left.mm() == Approx(7));
     CHECK(t.size("body").max.pt() == Approx(9.5));
-    CHECK(t.size("body").min.pt() == Approx(6.5));
+    CHECK(t.size("body").min.pt() == Approx(7.5));  // the least a mini page is read at
     CHECK(t.label("notes", "es") == "Notas");
     CHECK(t.label("scan", "en") == "Scan to read online");
     CHECK(t.label("scan", "es-CL") == "Escanea para leer en línea");

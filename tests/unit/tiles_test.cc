@@ -131,3 +131,31 @@ TEST_CASE("no plan when the overlap swallows the page", "[tiles]") {
   CHECK_FALSE(plan_tiles(metres(2, 1), kA4, Length::mm(100), Length::mm(10)));
   CHECK_FALSE(plan_tiles(metres(2, 1), kA4, Length::mm(5), Length::mm(250)));
 }
+
+TEST_CASE("no tile seam crosses the part kept whole (the QR code)", "[tiles]") {
+  // A 2 x 1 m banner on A4: a 140 mm QR code at the foot's right, where a plain grid
+  // puts a seam through it.
+  const Size banner = metres(2, 1);
+  const Rect qr{Length::mm(1800).pt(), Length::mm(810).pt(), Length::mm(140).pt(), Length::mm(140).pt()};
+  auto plain = plan_tiles(banner, kA4, Length::mm(5), Length::mm(10));
+  auto kept = plan_tiles(banner, kA4, Length::mm(5), Length::mm(10), qr);
+  REQUIRE(plain);
+  REQUIRE(kept);
+  auto crossed = [&](const TilePlan& p) {
+    int n = 0;
+    for (const Tile& t : p.tiles) {
+      // A tile's left and top edges are seams (it lies on the tiles before it).
+      if (t.area.x > 0.01 && t.area.x > qr.x && t.area.x < qr.right() && t.area.y < qr.bottom() && t.area.bottom() > qr.y) ++n;
+      if (t.area.y > 0.01 && t.area.y > qr.y && t.area.y < qr.bottom() && t.area.x < qr.right() && t.area.right() > qr.x) ++n;
+    }
+    return n;
+  };
+  CHECK(crossed(*plain) > 0);  // the test would prove nothing otherwise
+  CHECK(crossed(*kept) == 0);
+  CHECK(covers(*kept));
+  // One tile holds the whole code.
+  bool whole = false;
+  for (const Tile& t : kept->tiles) whole = whole || t.area.contains(qr, 0.01);
+  CHECK(whole);
+  CHECK(kept->tiles.size() <= plain->tiles.size() + 4);
+}
