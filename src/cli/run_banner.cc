@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/flags.h"
+#include "cli/story_flags.h"
 #include "jobs/banner.h"
 #include "jobs/banner_size.h"
 #include "template/schema.h"
@@ -36,8 +37,8 @@ Exit run_banner(const Args& args, const Env& env) {
       ("tile", po::value<std::string>(), tr("split over home-printer pages: a4, letter or a3", l).c_str())
       ("overlap", po::value<std::string>(), tr("how far tiles overlap (default: the template's, 10mm)", l).c_str())
       ("bleed", po::value<std::string>(), tr("art past the trim, with crop marks (default: the template's)", l).c_str())
-      ("anonymize", po::bool_switch(), tr("replace speakers' names by stable pseudonyms", l).c_str())
       ("dpi", po::value<std::string>()->default_value("150"), tr("resolution of PNG output", l).c_str());
+  add_story_flags(desc, l);
   po::positional_options_description pos;
   pos.add("input", 1);
   auto vm = parse_flags("banner", "STORY | --headline TEXT [-t TEMPLATE] [-o OUT] [--size 3x1m] [--tile a4|letter|a3 [--overlap 10mm]] [--bleed 5mm]",
@@ -62,7 +63,8 @@ Exit run_banner(const Args& args, const Env& env) {
     job.overlap = length_flag("overlap", (*vm)["overlap"].as<std::string>());
   }
   if (vm->count("bleed")) job.bleed = length_flag("bleed", (*vm)["bleed"].as<std::string>());
-  job.anonymize = (*vm)["anonymize"].as<bool>();
+  job.anonymize = anonymize_flag(*vm, job.anonymize_mode);
+  job.inputs = story_inputs(*vm);
   job.dpi = dpi_flag((*vm)["dpi"].as<std::string>());
   job.lang = l == Lang::es ? "es" : "en";
   bool drew = false;

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/flags.h"
+#include "cli/story_flags.h"
 #include "jobs/check.h"
 #include "jobs/zine.h"
 #include "layout/fonts.h"
@@ -32,8 +33,8 @@ Exit run_zine(const Args& args, const Env& env) {
       ("layout", po::value<std::string>()->default_value("print"), tr("print: the imposed sheet; reader: the 8 pages in order", l).c_str())
       ("qr", po::value<std::string>(), tr("link for the back cover's QR code (default: the story's link)", l).c_str())
       ("qr-offline", po::bool_switch(), tr("put the story text itself into QR codes", l).c_str())
-      ("anonymize", po::bool_switch(), tr("replace speakers' names by stable pseudonyms", l).c_str())
       ("dpi", po::value<std::string>()->default_value("150"), tr("resolution of PNG output", l).c_str());
+  add_story_flags(desc, l);
   po::positional_options_description pos;
   pos.add("input", 1);
   auto vm = parse_flags("zine", "STORY [-t TEMPLATE] [-o OUT] [--paper a4|letter] [--layout print|reader] [--qr URL]", args, desc, hidden, pos, env);
@@ -46,7 +47,8 @@ Exit run_zine(const Args& args, const Env& env) {
   job.reader_layout = choice_flag("layout", (*vm)["layout"].as<std::string>(), {"print", "reader"}) == "reader";
   if (vm->count("qr")) job.qr_url = (*vm)["qr"].as<std::string>();
   job.qr_offline = (*vm)["qr-offline"].as<bool>();
-  job.anonymize = (*vm)["anonymize"].as<bool>();
+  job.anonymize = anonymize_flag(*vm, job.anonymize_mode);
+  job.inputs = story_inputs(*vm);
   if (!job.qr_url.empty() && job.qr_offline) throw Error::usage(msg(MsgId::usage_conflict, "qr", "qr-offline"));
   job.dpi = dpi_flag((*vm)["dpi"].as<std::string>());
   Diagnostics diags;
@@ -58,13 +60,19 @@ Exit run_zine(const Args& args, const Env& env) {
 Exit run_check(const Args& args, const Env& env) {
   po::options_description desc, hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>());
+  desc.add_options()("explain", po::bool_switch(), tr("show what telar understood: speakers, rounds, turns, the headline and quotes, and why", env.lang).c_str());
+  add_story_flags(desc, env.lang);
   po::positional_options_description pos;
   pos.add("input", -1);
-  auto vm = parse_flags("check", "FILE...", args, desc, hidden, pos, env);
+  auto vm = parse_flags("check", "FILE... [--explain] [--anonymize]", args, desc, hidden, pos, env);
   if (!vm) return Exit::ok;
   if (!vm->count("input")) throw Error::usage(msg(MsgId::usage_missing_input));
   CheckJob job;
   for (const auto& f : (*vm)["input"].as<std::vector<std::string>>()) job.files.emplace_back(f);
+  job.ui = env.lang;
+  job.anonymize = anonymize_flag(*vm, job.anonymize_mode);
+  job.inputs = story_inputs(*vm);
+  if ((*vm)["explain"].as<bool>()) job.explain = [&env](const std::string& text) { std::fputs(text.c_str(), env.out); };
   Diagnostics diags;
   check_files(job, diags);
   print(env.err, diags.all(), env.lang);

@@ -39,21 +39,20 @@ std::vector<std::filesystem::path> make_banner(const BannerJob& job, Diagnostics
   if (job.story.empty() && job.headline.empty()) throw Error::usage(msg(MsgId::banner_needs_input));
   const std::filesystem::path out = !job.out.empty()    ? job.out
                                     : job.story.empty() ? std::filesystem::path("banner.pdf")
-                                                        : default_output(job.story, "-banner.pdf");
+                                                        : default_output(job.story, "-banner.pdf", job.anonymize);
   const Format format = format_of(out);  // a usage error before any work
   std::optional<Size> tile_paper;
   if (!job.tile.empty()) tile_paper = paper_size(job.tile);
 
   std::optional<Story> story;
   std::string headline = job.headline;
-  if (!job.story.empty()) story = read_story(job.story, diags);
+  if (!job.story.empty()) story = read_story(job.story, diags, job.inputs);
   if (story && job.anonymize && !diags.has_errors()) {
     // Names go before any later stage sees them (a --headline too); a link that carries a
     // name cannot be rewritten, so it is refused rather than printed into the QR code.
-    if (std::string name = name_inside(*story, story->meta.link); !name.empty())
-      diags.error(story->meta.link_loc, msg(MsgId::anonymize_name_in_link, name));
     if (!headline.empty()) story->meta.headline = std::exchange(headline, {});
-    story = anonymize(std::move(*story));
+    const std::vector<std::pair<std::string, Loc>> links = {{story->meta.link, story->meta.link_loc}};
+    story = anonymize_for_output(std::move(*story), job.anonymize_mode, links, diags);
   }
   SourceText tsrc = read_source(resolve_template(job.template_name, ArtifactKind::banner));
   Template tpl = load_template(tsrc, diags);

@@ -10,6 +10,7 @@
 #include "layout/text.h"
 #include "render/output.h"
 #include "story/lessons.h"
+#include "story/read_story.h"
 #include "template/template.h"
 
 namespace telar {
@@ -29,7 +30,12 @@ std::vector<Lesson> read_lessons(const std::vector<std::filesystem::path>& files
                                  Diagnostics& diags) {
   std::vector<Lesson> lessons;
   for (const auto& f : files) {
-    Lesson l = parse_lesson(read_source(f), diags);
+    SourceText src = read_source(f);
+    if (is_transcript(src)) {
+      diags.error(Loc{src.name()}, msg(MsgId::transcript_manual, src.name()));
+      continue;
+    }
+    Lesson l = parse_lesson(src, diags);
     if (lesson_title(l).empty()) l.meta.title = f.stem().string();
     lessons.push_back(std::move(l));
   }

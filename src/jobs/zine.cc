@@ -14,7 +14,9 @@
 
 namespace telar {
 
-std::filesystem::path default_output(const std::filesystem::path& input, const std::string& suffix) {
+std::filesystem::path default_output(const std::filesystem::path& input, const std::string& suffix,
+                                     bool anonymous) {
+  if (anonymous) return "anonymous" + suffix;
   std::string stem = input.filename().string();
   for (const char* ext : {".md", ".markdown", ".txt", ".vtt", ".srt", ".circle"})
     if (stem.size() > std::string(ext).size() && stem.ends_with(ext)) stem.resize(stem.size() - std::string(ext).size());
@@ -37,18 +39,16 @@ std::string story_text(const Story& story) {
 
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags) {
   if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));
-  const std::filesystem::path out = job.out.empty() ? default_output(job.story, "-zine.pdf") : job.out;
+  const std::filesystem::path out = job.out.empty() ? default_output(job.story, "-zine.pdf", job.anonymize) : job.out;
   const Format format = format_of(out);  // a usage error before any work
 
-  Story story = read_story(job.story, diags);
+  Story story = read_story(job.story, diags, job.inputs);
   if (job.anonymize && !diags.has_errors()) {
     // Names go before any later stage sees them; a link cannot be rewritten, so a link
     // that carries a name is refused rather than printed into the QR code.
-    const std::string link = job.qr_url.empty() ? story.meta.link : job.qr_url;
-    if (std::string name = name_inside(story, link); !name.empty())
-      diags.error(job.qr_url.empty() ? story.meta.link_loc : Loc{},
-                  msg(MsgId::anonymize_name_in_link, name));
-    story = anonymize(std::move(story));
+    const std::vector<std::pair<std::string, Loc>> links = {
+        {story.meta.link, story.meta.link_loc}, {job.qr_url, Loc{"--qr"}}};
+    story = anonymize_for_output(std::move(story), job.anonymize_mode, links, diags);
   }
   SourceText tsrc = read_source(resolve_template(job.template_name, ArtifactKind::zine));
   Template tpl = load_template(tsrc, diags);
