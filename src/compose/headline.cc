@@ -108,6 +108,10 @@ std::vector<HighlightCandidate> highlight_candidates(const Story& story) {
         const std::string_view sv = std::string_view(t.text).substr(b, e - b);
         const std::vector<std::string> all = words(sv, 1);
         if (all.size() < 4 || all.size() > 16 || kConnectives.count(all.front())) continue;
+        // A link or a very long word is not something to read from across a room.
+        if (sv.find("://") != std::string_view::npos ||
+            std::any_of(all.begin(), all.end(), [](const std::string& w) { return w.size() > 30; }))
+          continue;
         HighlightCandidate c{ri, ti, b, e, std::string(sv), 0, {}, 0};
         std::set<std::string> others;
         double echo = 0;

@@ -41,7 +41,8 @@ struct HighlightCandidate {
 };
 
 /// Every self-contained sentence (4 to 16 words, not opening with a connective such as
-/// "y", "pero", "and", "so", "eso") of a turn with a speaker, best first. Score: each
+/// "y", "pero", "and", "so", "eso"; no link, no word over 30 bytes) of a turn with a
+/// speaker, best first. Score: each
 /// content word (4+ letters, not a common function word) said by other speakers adds half a
 /// point per speaker (up to 3 speakers), at most 4 in all: the circle's "shared myth"; each
 /// word outside 5..14 costs a point; a sentence that ends in . ! or ? gains half a point.
