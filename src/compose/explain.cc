@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "compose/headline.h"
-#include "story/anonymize.h"
+#include "story/read_story.h"
 
 namespace telar {
 namespace {
@@ -18,19 +18,6 @@ std::size_t word_count(std::string_view s) {
     in = !space;
   }
   return n;
-}
-
-bool generic(std::string_view speaker) {
-  // Same rule as the transcript readers: SPEAKER_00, Speaker 1, speaker 0, Unknown.
-  std::string s(speaker);
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  for (std::string_view w : {"speaker", "spk", "hablante", "locutor", "unknown", "desconocido"}) {
-    if (s.rfind(w, 0) != 0) continue;
-    std::size_t i = w.size();
-    if (i < s.size() && (s[i] == '_' || s[i] == ' ' || s[i] == '-')) ++i;
-    if (s.find_first_not_of("0123456789", i) == std::string::npos) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -56,7 +43,7 @@ std::string explain_story(const Story& story_in, const std::string& file, Lang u
         diags.warning(t.loc, msg(MsgId::explain_long_turn, t.speaker.empty() ? L("narration") : t.speaker, n));
   }
   for (const std::string& s : speakers)
-    if (generic(s)) diags.warning(Loc{file}, msg(MsgId::explain_generic_speaker, s));
+    if (is_generic_speaker(s)) diags.warning(Loc{file}, msg(MsgId::explain_generic_speaker, s));
 
   bool marked = false;
   for (const Round& r : story_in.rounds)

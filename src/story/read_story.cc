@@ -73,6 +73,8 @@ void apply_inputs(Story& story, const StoryInputs& in, Diagnostics& diags) {
 
 }  // namespace
 
+bool is_generic_speaker(std::string_view label) { return story_detail::is_generic_label(label); }
+
 bool is_transcript(const SourceText& src) { return format_of(src) != StoryFormat::circle; }
 
 void rename_speakers(Story& story, const std::vector<std::pair<std::string, std::string>>& map) {

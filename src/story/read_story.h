@@ -34,6 +34,9 @@ Story parse_story(const SourceText& src, Diagnostics& diags);
 /// A transcript rather than a story circle: .vtt, .srt, or a .txt in an export's shape.
 bool is_transcript(const SourceText& src);
 
+/// A diarization label that names nobody: "SPEAKER_00", "Speaker 1", "speaker 0", "Unknown".
+bool is_generic_speaker(std::string_view label);
+
 /// Renames speakers by `map` (label -> name; labels match ignoring case).
 void rename_speakers(Story& story, const std::vector<std::pair<std::string, std::string>>& map);
 

@@ -102,7 +102,7 @@ bool is_label_name(std::string_view name) {
 
 bool is_generic_label(std::string_view speaker) {
   std::string s = lower(speaker);
-  for (std::string_view word : {"speaker", "spk", "hablante", "locutor", "unknown", "desconocido", "voice"}) {
+  for (std::string_view word : {"speaker", "spk", "hablante", "locutor", "unknown", "desconocido"}) {
     if (s.rfind(word, 0) != 0) continue;
     std::size_t i = word.size();
     if (i < s.size() && (s[i] == '_' || s[i] == ' ' || s[i] == '-')) ++i;

@@ -70,8 +70,8 @@ std::vector<Cue> read_plain_transcript(const SourceText& src, Diagnostics& diags
 bool looks_like_plain_transcript(std::string_view text);
 
 /// Text of a cue with WebVTT/SRT markup removed: tags (<i>, <font …>, <c.x>, <00:01.000>),
-/// ruby annotations (<rt>…</rt>), SSA overrides ({\an8}), entities (&amp; &#233; &#xE9;).
-/// `voices` receives each <v Name> span: (speaker, text) pairs in order.
+/// ruby annotations (<rt>…</rt>), SSA overrides ({\an8}), entities (&amp; &#233; &#xE9;);
+/// split at each <v Name> voice span, in order.
 struct Span {
   std::string speaker;  ///< from <v Name>; empty outside a voice span
   std::string text;

@@ -4,15 +4,10 @@
 # zbar; and --anonymize judged on every output byte. Usage: transcripts.sh TELAR FIXTURES CASE
 set -uo pipefail
 telar=$1 fixtures=$2 case=$3
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-fail() { echo "FAIL [$case]: $*" >&2; exit 1; }
-need() {
-  command -v "$1" >/dev/null && return
-  if [ "${CI:-}" = true ]; then fail "$1 missing"; fi
-  echo "SKIP: $1 missing"; exit 77
-}
 
 # The reader layout's text, one line, with invisible characters removed.
 text_of() {
@@ -43,6 +38,7 @@ check_zine() {
   return 0
 }
 
+need pdftotext
 case $case in
 vtt)
   "$telar" zine "$fixtures/circulo.vtt" --layout reader -o v.pdf || fail "telar vtt"
@@ -70,7 +66,7 @@ no-title)
   [ ! -e x.pdf ] || fail "an output file was left"
   ;;
 anonymize)
-  need pdftotext; need qpdf; need zbarimg; need pdftoppm
+  need pdftotext qpdf zbarimg strings
   cp "$fixtures/Carmen-Rojas.srt" "$fixtures/Carmen-Rojas.srt.yaml" .
   # Default output name: neutral, not the input's.
   "$telar" zine Carmen-Rojas.srt --anonymize || fail "telar --anonymize (default name)"

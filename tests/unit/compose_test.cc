@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include "compose/explain.h"
 #include "compose/headline.h"
 #include "compose/zine.h"
 #include "story/story.h"
@@ -124,4 +125,21 @@ TEST_CASE("with_highlights splits the turn around the sentence, in order, determ
   // A circle that marks a highlight is left as it is.
   Story marked = parse("Ana: La batería del barrio nunca se apaga.\n> Luis: Sí.\n");
   CHECK(with_highlights(marked).rounds.at(0).turns.size() == 2);
+}
+
+TEST_CASE("explain_story lists speakers and the headline, and warns about what looks wrong", "[compose]") {
+  std::string long_turn = "Ana:";
+  for (int i = 0; i < 260; ++i) long_turn += " palabra";
+  Story s = parse("## Vacía\n\n## Llena\n\n" + long_turn + ".\nSpeaker 1: La batería del barrio nunca se apaga.\n");
+  Diagnostics d;
+  const std::string text = explain_story(s, "c.md", Lang::en, d);
+  CHECK(text.find("  speakers (2): Ana, Speaker 1\n") != std::string::npos);
+  CHECK(text.find("  headline: \"La batería del barrio nunca se apaga.\" \u2014 Speaker 1") != std::string::npos);
+  CHECK(text.find("  highlights: chosen by telar\n") != std::string::npos);
+  std::vector<std::string> warnings;
+  for (const Diagnostic& x : d.all()) warnings.push_back(format_diagnostic(x, Lang::en));
+  REQUIRE(warnings.size() == 3);
+  CHECK(warnings[0].find("the round 'Vacía' has no turns") != std::string::npos);
+  CHECK(warnings[1].find("a very long turn by Ana (261 words)") != std::string::npos);
+  CHECK(warnings[2].find("the speaker label 'Speaker 1' looks generic") != std::string::npos);
 }
