@@ -11,8 +11,8 @@ void add_story_flags(po::options_description& desc, Lang l) {
       ("lang", po::value<std::string>(), tr("front matter for a transcript: the language (BCP 47)", l).c_str())
       ("link", po::value<std::string>(), tr("front matter for a transcript: the link", l).c_str())
       ("speakers", po::value<std::string>(), tr("YAML map renaming speaker labels (SPEAKER_00: Ana)", l).c_str())
-      ("anonymize", po::value<std::string>()->implicit_value("names"),
-       tr("replace speakers' names by stable pseudonyms (--anonymize=initials: by initials)", l).c_str());
+      ("anonymize", po::bool_switch(), tr("replace speakers' names by stable pseudonyms", l).c_str())
+      ("initials", po::bool_switch(), tr("with --anonymize: initials instead of pseudonyms", l).c_str());
 }
 
 StoryInputs story_inputs(const po::variables_map& vm) {
@@ -30,10 +30,8 @@ StoryInputs story_inputs(const po::variables_map& vm) {
 }
 
 bool anonymize_flag(const po::variables_map& vm, AnonymizeMode& mode) {
-  if (!vm.count("anonymize")) return false;
-  const std::string v = choice_flag("anonymize", vm["anonymize"].as<std::string>(), {"names", "initials"});
-  mode = v == "initials" ? AnonymizeMode::initials : AnonymizeMode::pseudonyms;
-  return true;
+  if (vm["initials"].as<bool>()) mode = AnonymizeMode::initials;
+  return vm["anonymize"].as<bool>();
 }
 
 }  // namespace telar::cli

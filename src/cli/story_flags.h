@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The flags every story-reading command shares: a transcript's front matter
-// (--title --node --date --lang --link), --speakers map.yaml and --anonymize[=initials].
+// (--title --node --date --lang --link), --speakers map.yaml, --anonymize and --initials
+// (telar check's copy of the zine's rows in the flag table, jobs/zine.cc).
 #pragma once
 
 #include "cli/flags.h"
@@ -11,7 +12,7 @@ namespace telar::cli {
 
 void add_story_flags(po::options_description& desc, Lang lang);
 StoryInputs story_inputs(const po::variables_map& vm);
-/// --anonymize (pseudonyms) or --anonymize=initials; false when not given.
+/// --anonymize (with --initials: initials); false when not given.
 bool anonymize_flag(const po::variables_map& vm, AnonymizeMode& mode);
 
 }  // namespace telar::cli

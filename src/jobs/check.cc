@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "base/utf8.h"
 #include "compose/explain.h"
+#include "jobs/manifest.h"
 #include "layout/fonts.h"
 #include "story/lessons.h"
 #include "story/read_story.h"
@@ -74,7 +75,17 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
   for (const auto& path : job.files) {
     try {
       if (is_yaml(path)) {
-        load_template(read_source(path), diags);
+        SourceText src = read_source(path);
+        if (is_manifest(src)) {
+          // A batch manifest: validated exactly as `telar batch` does before it runs.
+          try {
+            load_manifest(src, ManifestOptions{}, diags);
+          } catch (const Error&) {
+            // Every problem is in `diags` already (load_manifest records, then throws).
+          }
+          continue;
+        }
+        load_template(src, diags);
       } else {
         Diagnostics local;
         SourceText src = read_source(path);

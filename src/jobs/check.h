@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `telar check`: validate story and template files without rendering anything.
+// `telar check`: validate story, lesson, template and batch manifest files without
+// rendering anything.
 #pragma once
 
 #include "base/diag.h"

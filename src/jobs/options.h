@@ -25,7 +25,7 @@ struct ZineJob {
   std::string qr_url;                ///< --qr
   bool qr_offline = false;           ///< --qr-offline
   bool anonymize = false;            ///< --anonymize
-  AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;  ///< --anonymize=initials
+  AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;  ///< --initials
   StoryInputs inputs;                ///< --title --node --date --lang --link --speakers
   double dpi = 150;                  ///< PNG only
 };

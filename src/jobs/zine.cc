@@ -1,31 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The zine's row: its flags, its options and its stages (the runner does the rest).
 #include "jobs/zine.h"
 
 #include "base/error.h"
 #include "compose/zine.h"
 #include "impose/zine8.h"
-#include "jobs/write_output.h"
-#include "layout/fonts.h"
+#include "jobs/artifact.h"
+#include "jobs/runner.h"
 #include "layout/zine.h"
-#include "render/output.h"
 #include "story/anonymize.h"
 #include "story/read_story.h"
-#include "template/template.h"
 
 namespace telar {
 
 std::filesystem::path default_output(const std::filesystem::path& input, const std::string& suffix,
                                      bool anonymous) {
-  if (anonymous) return "anonymous" + suffix;
+  if (anonymous) return "anonymous" + suffix;  // the input's name is often a person's
   std::string stem = input.filename().string();
   for (const char* ext : {".md", ".markdown", ".txt", ".vtt", ".srt", ".circle"})
     if (stem.size() > std::string(ext).size() && stem.ends_with(ext)) stem.resize(stem.size() - std::string(ext).size());
   return stem + suffix;
 }
 
-namespace {
+StoryInputs story_inputs(const FlagValues& v) {
+  StoryInputs in;
+  in.title = v.text("title");
+  in.node = v.text("node");
+  in.date = v.text("date");
+  in.lang = v.text("lang");
+  in.link = v.text("link");
+  in.speakers = v.text("speakers");
+  return in;
+}
 
-// Every text of the story, for deciding which fonts it needs.
 std::string story_text(const Story& story) {
   std::string all = story.meta.title + story.meta.node + story.meta.headline;
   for (const Round& r : story.rounds) {
@@ -35,43 +42,107 @@ std::string story_text(const Story& story) {
   return all;
 }
 
+namespace {
+
+constexpr std::string_view kLayouts[] = {"print", "reader"};
+
+constexpr FlagSpec kZineFlags[] = {
+    {"template", 't', FlagType::text, "template name (see 'telar templates') or a .yaml file"},
+    {"output", 'o', FlagType::text, "output file: .pdf, .svg (one file per page) or .png"},
+    {"paper", 0, FlagType::paper, "sheet: a4 or letter (default: the template's)"},
+    {"layout", 0, FlagType::choice, "print: the imposed sheet; reader: the 8 pages in order", "print", kLayouts},
+    {"qr", 0, FlagType::text, "link for the back cover's QR code (default: the story's link)"},
+    {"qr-offline", 0, FlagType::boolean, "put the story text itself into QR codes"},
+    {"anonymize", 0, FlagType::boolean, "replace speakers' names by stable pseudonyms"},
+    {"initials", 0, FlagType::boolean, "with --anonymize: initials instead of pseudonyms"},
+    {"title", 0, FlagType::text, "front matter for a transcript: the title"},
+    {"node", 0, FlagType::text, "front matter for a transcript: the node"},
+    {"date", 0, FlagType::text, "front matter for a transcript: the date, YYYY-MM-DD"},
+    {"lang", 0, FlagType::text, "front matter for a transcript: the language (BCP 47)"},
+    {"link", 0, FlagType::text, "front matter for a transcript: the link"},
+    {"speakers", 0, FlagType::text, "YAML map renaming speaker labels (SPEAKER_00: Ana)"},
+    {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
+};
+
+class ZineStages final : public ArtifactStages {
+ public:
+  explicit ZineStages(ZineJob job) : job_(std::move(job)) {
+    out_ = job_.out.empty() ? default_output(job_.story, "-zine.pdf", job_.anonymize) : job_.out;
+  }
+  std::filesystem::path output() const override { return out_; }
+  std::string template_name() const override { return job_.template_name; }
+  std::vector<std::filesystem::path> inputs() const override { return {job_.story}; }
+  std::string source_name() const override { return job_.story.string(); }
+  std::string text() const override { return story_text(story_); }
+
+  void read(Diagnostics& diags) override { story_ = read_story(job_.story, diags, job_.inputs); }
+
+  void anonymize(Diagnostics& diags) override {
+    if (!job_.anonymize || diags.has_errors()) return;
+    // A link cannot be rewritten, so a link that carries a name (even percent-encoded) is
+    // refused rather than printed into the QR code.
+    const std::vector<std::pair<std::string, Loc>> links = {
+        {story_.meta.link, story_.meta.link_loc}, {job_.qr_url, Loc{"--qr"}}};
+    story_ = anonymize_for_output(std::move(story_), job_.anonymize_mode, links, diags);
+  }
+
+  void compose(const Template& tpl, Diagnostics& diags) override {
+    paper_ = job_.paper ? *job_.paper : tpl.paper ? *tpl.paper : *paper_size("a4");
+    ZineOptions zopt;
+    zopt.qr_url = job_.qr_url;
+    doc_ = compose_zine(story_, job_.story.string(), tpl, zopt, diags);
+  }
+
+  std::vector<Page> layout(const Template& tpl, const FontSet& fonts, Diagnostics& diags) override {
+    return layout_zine(doc_, tpl, fonts, zine8_page_size(paper_), diags);
+  }
+
+  std::vector<Sheet> impose(const std::vector<Page>& pages, const Template& tpl,
+                            const FontSet&) override {
+    if (job_.reader_layout) return impose_reader(pages);
+    return {impose_zine8(paper_, tpl.color("guide"))};
+  }
+
+  void encoding(EncodeOptions& enc) const override {
+    enc.dpi = job_.dpi;
+    enc.title = story_.meta.title;
+  }
+
+ private:
+  ZineJob job_;
+  std::filesystem::path out_;
+  Story story_;
+  Size paper_;
+  ZineDoc doc_;
+};
+
 }  // namespace
+
+std::span<const FlagSpec> zine_flags() { return kZineFlags; }
+
+std::unique_ptr<ArtifactStages> configure_zine(const FlagValues& v, const JobEnv&) {
+  if (v.inputs.empty()) throw Error::usage(msg(MsgId::usage_missing_input));
+  ZineJob job;
+  job.story = v.inputs.front();
+  job.template_name = v.text("template");
+  job.out = v.text("output");
+  if (v.has("paper")) job.paper = paper_value("paper", v.text("paper"));
+  job.reader_layout = choice_value("layout", v.text("layout"), kLayouts) == "reader";
+  job.qr_url = v.text("qr");
+  job.qr_offline = v.on("qr-offline");
+  job.anonymize = v.on("anonymize");
+  if (v.on("initials")) job.anonymize_mode = AnonymizeMode::initials;
+  job.inputs = story_inputs(v);
+  if (!job.qr_url.empty() && job.qr_offline) throw Error::usage(msg(MsgId::usage_conflict, "qr", "qr-offline"));
+  job.dpi = dpi_value("dpi", v.text("dpi"));
+  if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));
+  return std::make_unique<ZineStages>(std::move(job));
+}
 
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags) {
   if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));
-  const std::filesystem::path out = job.out.empty() ? default_output(job.story, "-zine.pdf", job.anonymize) : job.out;
-  const Format format = format_of(out);  // a usage error before any work
-
-  Story story = read_story(job.story, diags, job.inputs);
-  if (job.anonymize && !diags.has_errors()) {
-    // Names go before any later stage sees them; a link cannot be rewritten, so a link
-    // that carries a name is refused rather than printed into the QR code.
-    const std::vector<std::pair<std::string, Loc>> links = {
-        {story.meta.link, story.meta.link_loc}, {job.qr_url, Loc{"--qr"}}};
-    story = anonymize_for_output(std::move(story), job.anonymize_mode, links, diags);
-  }
-  SourceText tsrc = read_source(resolve_template(job.template_name, ArtifactKind::zine));
-  Template tpl = load_template(tsrc, diags);
-  diags.throw_if_errors();
-  if (tpl.kind != ArtifactKind::zine)
-    throw Error(Exit::data_error, Loc{tsrc.name()}, msg(MsgId::template_wrong_kind, kind_name(tpl.kind), "zine"));
-
-  const Size paper = job.paper ? *job.paper : tpl.paper ? *tpl.paper : *paper_size("a4");
-  FontSet fonts(bundled_fonts_dir());
-  if (FontSet::has_cjk(story_text(story))) fonts.add_system_cjk();  // CJK only from the system
-  ZineOptions zopt;
-  zopt.qr_url = job.qr_url;
-  ZineDoc doc = compose_zine(story, job.story.string(), tpl, zopt, diags);
-  std::vector<Page> pages = layout_zine(doc, tpl, fonts, zine8_page_size(paper), diags);
-  diags.throw_if_errors();
-
-  std::vector<Sheet> sheets = job.reader_layout
-                                  ? impose_reader(pages)
-                                  : std::vector<Sheet>{impose_zine8(paper, tpl.color("guide"))};
-  EncodeOptions enc = EncodeOptions::from_env();
-  enc.dpi = job.dpi;
-  enc.title = story.meta.title;
-  return write_outputs(out, format, sheets, pages, enc);
+  ZineStages stages(job);
+  return run_job(*find_artifact("zine"), stages, diags).files;
 }
 
 }  // namespace telar

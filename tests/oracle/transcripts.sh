@@ -74,7 +74,7 @@ anonymize)
   "$telar" zine Carmen-Rojas.srt --anonymize --layout reader -o r.pdf || fail "telar reader"
   "$telar" zine Carmen-Rojas.srt --anonymize --layout reader -o p.svg || fail "telar svg"
   "$telar" zine Carmen-Rojas.srt --anonymize -o s.png --dpi 200 || fail "telar png"
-  "$telar" zine Carmen-Rojas.srt --anonymize=initials --layout reader -o i.pdf || fail "telar initials"
+  "$telar" zine Carmen-Rojas.srt --anonymize --initials --layout reader -o i.pdf || fail "telar initials"
   "$telar" banner Carmen-Rojas.srt --anonymize --size 2x1m -o b.pdf || fail "telar banner"
   "$telar" check Carmen-Rojas.srt --explain --anonymize >explain.txt || fail "telar check --explain"
   text_of r.pdf >r.txt; text_of i.pdf >i.txt; text_of b.pdf >b.txt
