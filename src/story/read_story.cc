@@ -49,7 +49,7 @@ std::vector<std::pair<std::string, std::string>> read_speakers_map(const std::fi
     for (const auto& kv : root) {
       if (!kv.first.IsScalar() || !kv.second.IsScalar())
         throw YAML::Exception(kv.first.Mark(), "not a scalar");
-      out.emplace_back(kv.first.Scalar(), nfc(story_detail::valid_utf8(kv.second.Scalar())));
+      out.emplace_back(kv.first.Scalar(), nfc(valid_utf8(kv.second.Scalar())));
     }
   } catch (const YAML::Exception& e) {
     diags.error(Loc{src.name(), e.mark.is_null() ? 1 : e.mark.line + 1,
