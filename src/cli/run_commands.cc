@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/flags.h"
+#include "cli/story_flags.h"
 #include "jobs/check.h"
 #include "layout/fonts.h"
 #include "template/template.h"
@@ -12,13 +13,19 @@ namespace telar::cli {
 Exit run_check(const Args& args, const Env& env) {
   po::options_description desc, hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>());
+  desc.add_options()("explain", po::bool_switch(), tr("show what telar understood: speakers, rounds, turns, the headline and quotes, and why", env.lang).c_str());
+  add_story_flags(desc, env.lang);
   po::positional_options_description pos;
   pos.add("input", -1);
-  auto vm = parse_flags("check", "FILE...", args, desc, hidden, pos, env);
+  auto vm = parse_flags("check", "FILE... [--explain] [--anonymize]", args, desc, hidden, pos, env);
   if (!vm) return Exit::ok;
   if (!vm->count("input")) throw Error::usage(msg(MsgId::usage_missing_input));
   CheckJob job;
   for (const auto& f : (*vm)["input"].as<std::vector<std::string>>()) job.files.emplace_back(f);
+  job.ui = env.lang;
+  job.anonymize = anonymize_flag(*vm, job.anonymize_mode);
+  job.inputs = story_inputs(*vm);
+  if ((*vm)["explain"].as<bool>()) job.explain = [&env](const std::string& text) { std::fputs(text.c_str(), env.out); };
   Diagnostics diags;
   check_files(job, diags);
   print(env.err, diags.all(), env.lang);

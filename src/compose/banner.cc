@@ -22,9 +22,13 @@ std::size_t word_count(std::string_view text) {
 
 }  // namespace
 
-BannerDoc compose_banner(const Story* story, const std::string& source_name,
+BannerDoc compose_banner(const Story* story_in, const std::string& source_name,
                          const std::string& headline, const std::string& lang,
                          const Template& tpl, Diagnostics& diags) {
+  // A circle that marks no highlight (a transcript) gets its best sentences as highlights.
+  std::optional<Story> marked;
+  if (story_in != nullptr) marked = with_highlights(*story_in);
+  const Story* story = marked ? &*marked : nullptr;
   BannerDoc doc;
   doc.source_name = source_name;
   doc.lang = story && !story->meta.lang.empty() ? story->meta.lang : lang.empty() ? "en" : lang;

@@ -34,4 +34,29 @@ std::optional<Headline> choose_headline(const Story& story);
 /// turn stays in the body as it was said.
 std::optional<Headline> headline_from_turns(const Story& story);
 
+/// A sentence of a turn that could be a highlight (for circles that mark none: always the
+/// case for a transcript), and why it scored as it did.
+struct HighlightCandidate {
+  std::size_t round = 0, turn = 0;  ///< indexes into story.rounds / round.turns
+  std::size_t begin = 0, end = 0;   ///< byte range of the sentence in the turn's text
+  std::string text;
+  double score = 0;
+  std::vector<std::string> echoed;  ///< its words that other speakers said too
+  std::size_t echo_speakers = 0;    ///< how many other speakers said one of them
+};
+
+/// Every self-contained sentence (4 to 16 words, not opening with a connective such as
+/// "y", "pero", "and", "so", "eso"; no link, no word over 30 bytes) of a turn with a
+/// speaker, best first. Score: each
+/// content word (4+ letters, not a common function word) said by other speakers adds half a
+/// point per speaker (up to 3 speakers), at most 4 in all: the circle's "shared myth"; each
+/// word outside 5..14 costs a point; a sentence that ends in . ! or ? gains half a point.
+/// Ties go to the earlier sentence. Deterministic.
+std::vector<HighlightCandidate> highlight_candidates(const Story& story);
+
+/// `story` unchanged when it marks a highlight; otherwise its best `max` candidates (at
+/// most one per turn) become highlights: the turn is split around the sentence, which
+/// becomes a highlight of the same speaker, so the text still reads in order.
+Story with_highlights(Story story, std::size_t max = 3);
+
 }  // namespace telar

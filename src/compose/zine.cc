@@ -42,8 +42,10 @@ std::string spell_date(const std::string& iso, const std::string& lang) {
   return iso;
 }
 
-ZineDoc compose_zine(const Story& story, const std::string& source_name, const Template& tpl, const ZineOptions& opt,
+ZineDoc compose_zine(const Story& story_in, const std::string& source_name, const Template& tpl, const ZineOptions& opt,
                      Diagnostics& /*diags*/) {
+  // A circle that marks no highlight (a transcript) gets its best sentences as highlights.
+  const Story story = with_highlights(story_in);
   ZineDoc doc;
   const FrontMatter& fm = story.meta;
   doc.source_name = source_name;

@@ -36,6 +36,13 @@ constexpr FlagSpec kBannerFlags[] = {
     {"overlap", 0, FlagType::length, "how far tiles overlap (default: the template's, 10mm)"},
     {"bleed", 0, FlagType::length, "art past the trim, with crop marks (default: the template's)"},
     {"anonymize", 0, FlagType::boolean, "replace speakers' names by stable pseudonyms"},
+    {"initials", 0, FlagType::boolean, "with --anonymize: initials instead of pseudonyms"},
+    {"title", 0, FlagType::text, "front matter for a transcript: the title"},
+    {"node", 0, FlagType::text, "front matter for a transcript: the node"},
+    {"date", 0, FlagType::text, "front matter for a transcript: the date, YYYY-MM-DD"},
+    {"lang", 0, FlagType::text, "front matter for a transcript: the language (BCP 47)"},
+    {"link", 0, FlagType::text, "front matter for a transcript: the link"},
+    {"speakers", 0, FlagType::text, "YAML map renaming speaker labels (SPEAKER_00: Ana)"},
     {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
 };
 
@@ -46,7 +53,7 @@ class BannerStages final : public ArtifactStages {
   explicit BannerStages(BannerJob job) : job_(std::move(job)), headline_(job_.headline) {
     out_ = !job_.out.empty()    ? job_.out
            : job_.story.empty() ? std::filesystem::path("banner.pdf")
-                                : default_output(job_.story, "-banner.pdf");
+                                : default_output(job_.story, "-banner.pdf", job_.anonymize);
     if (!job_.tile.empty()) tile_paper_ = paper_size(job_.tile);
   }
   std::filesystem::path output() const override { return out_; }
@@ -59,17 +66,16 @@ class BannerStages final : public ArtifactStages {
   std::string text() const override { return (story_ ? story_text(*story_) : "") + headline_; }
 
   void read(Diagnostics& diags) override {
-    if (!job_.story.empty()) story_ = read_story(job_.story, diags);
+    if (!job_.story.empty()) story_ = read_story(job_.story, diags, job_.inputs);
   }
 
   void anonymize(Diagnostics& diags) override {
     if (!story_ || !job_.anonymize || diags.has_errors()) return;
     // Names go before any later stage sees them (a --headline too); a link that carries a
     // name cannot be rewritten, so it is refused rather than printed into the QR code.
-    if (std::string name = name_inside(*story_, story_->meta.link); !name.empty())
-      diags.error(story_->meta.link_loc, msg(MsgId::anonymize_name_in_link, name));
     if (!headline_.empty()) story_->meta.headline = std::exchange(headline_, {});
-    story_ = telar::anonymize(std::move(*story_));
+    const std::vector<std::pair<std::string, Loc>> links = {{story_->meta.link, story_->meta.link_loc}};
+    story_ = anonymize_for_output(std::move(*story_), job_.anonymize_mode, links, diags);
   }
 
   void compose(const Template& tpl, Diagnostics& diags) override {
@@ -162,6 +168,8 @@ std::unique_ptr<ArtifactStages> configure_banner(const FlagValues& v, const JobE
   }
   if (v.has("bleed")) job.bleed = length_value("bleed", v.text("bleed"));
   job.anonymize = v.on("anonymize");
+  if (v.on("initials")) job.anonymize_mode = AnonymizeMode::initials;
+  job.inputs = story_inputs(v);
   job.dpi = dpi_value("dpi", v.text("dpi"));
   job.lang = env.ui_lang == Lang::es ? "es" : "en";
   job.progress = env.progress;

@@ -11,6 +11,8 @@
 
 #include "base/diag.h"
 #include "base/units.h"
+#include "story/anonymize.h"
+#include "story/read_story.h"
 
 namespace telar {
 
@@ -26,6 +28,8 @@ struct BannerJob {
   std::optional<Length> bleed;   ///< --bleed; default: the template's (none when tiling)
   double dpi = 150;              ///< PNG only
   bool anonymize = false;        ///< --anonymize
+  AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;  ///< --initials
+  StoryInputs inputs;            ///< --title --node --date --lang --link --speakers
   std::string lang = "en";       ///< the labels' language with --headline alone (the UI's)
   std::function<void(double)> progress;  ///< PNG: fraction done (the CLI draws it on a TTY)
 };

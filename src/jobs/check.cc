@@ -5,6 +5,7 @@
 
 #include "base/error.h"
 #include "base/utf8.h"
+#include "compose/explain.h"
 #include "jobs/manifest.h"
 #include "layout/fonts.h"
 #include "story/lessons.h"
@@ -59,8 +60,7 @@ void check_glyphs(const Story& story, const SourceText& src, const FontSet& font
 // chapter heading ("# "); otherwise it is read as a field-manual lesson (telar manual's input).
 bool is_lesson(const std::filesystem::path& path, const SourceText& src, const Story& story) {
   const std::string name = path.filename().string();
-  if (name.ends_with(".circle.md") || path.extension() == ".vtt" || path.extension() == ".srt")
-    return false;
+  if (name.ends_with(".circle.md") || is_transcript(src)) return false;
   if (story.speakers().empty()) return true;
   // Lessons have chapter headings ("# "); a story's rounds are "## ".
   const std::string_view text = src.bytes();
@@ -89,7 +89,8 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
       } else {
         Diagnostics local;
         SourceText src = read_source(path);
-        Story story = parse_story(src, local);
+        // A transcript is read as the commands read it: with its sidecar and title check.
+        Story story = is_transcript(src) ? read_story(path, local, job.inputs) : parse_story(src, local);
         bool parsed = !local.has_errors();
         if (is_lesson(path, src, story)) {
           // A field-manual lesson: Markdown with no "Name:" turns.
@@ -103,6 +104,12 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
           if (!fonts) fonts.emplace(bundled_fonts_dir());
           if (FontSet::has_cjk(src.bytes())) fonts->add_system_cjk();
           check_glyphs(story, src, *fonts, diags);
+          if (job.explain) {
+            // The same story the commands would print: names gone under --anonymize.
+            Story shown = job.anonymize ? anonymize(story, job.anonymize_mode) : story;
+            job.explain(explain_story(shown, job.anonymize ? std::string("-") : path.string(),
+                                      job.ui, diags));
+          }
         }
       }
     } catch (const Error& e) {

@@ -10,6 +10,7 @@
 #include "layout/manual.h"
 #include "layout/text.h"
 #include "story/lessons.h"
+#include "story/read_story.h"
 
 namespace telar {
 namespace {
@@ -76,6 +77,10 @@ class ManualStages final : public ArtifactStages {
   void read(Diagnostics& diags) override {
     for (const auto& f : job_.lessons) {
       SourceText src = read_source(f);
+      if (is_transcript(src)) {
+        diags.error(Loc{src.name()}, msg(MsgId::transcript_manual, src.name()));
+        continue;
+      }
       text_ += src.bytes();
       Lesson l = parse_lesson(src, diags);
       if (lesson_title(l).empty()) l.meta.title = f.stem().string();

@@ -4,12 +4,15 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/lang.h"
 #include "base/units.h"
+#include "story/anonymize.h"
+#include "story/read_story.h"
 
 namespace telar {
 
@@ -22,14 +25,24 @@ struct ZineJob {
   std::string qr_url;                ///< --qr
   bool qr_offline = false;           ///< --qr-offline
   bool anonymize = false;            ///< --anonymize
+  AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;  ///< --initials
+  StoryInputs inputs;                ///< --title --node --date --lang --link --speakers
   double dpi = 150;                  ///< PNG only
 };
 
 struct CheckJob {
   std::vector<std::filesystem::path> files;
+  /// --explain: receives, for each story or transcript, what telar understood of it.
+  std::function<void(const std::string&)> explain;
+  Lang ui = Lang::en;                ///< the language of the explanation's labels
+  bool anonymize = false;            ///< --anonymize: the explanation shows no names
+  AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;
+  StoryInputs inputs;                ///< --title … for transcripts, as the commands take them
 };
 
-/// The default output path for a story: "stories/la-bateria.circle.md" -> "la-bateria-zine.pdf".
-std::filesystem::path default_output(const std::filesystem::path& input, const std::string& suffix);
+/// The default output path for a story: "stories/la-bateria.circle.md" -> "la-bateria-zine.pdf";
+/// under --anonymize a neutral "anonymous-zine.pdf" (the file's name may be a person's).
+std::filesystem::path default_output(const std::filesystem::path& input, const std::string& suffix,
+                                     bool anonymous = false);
 
 }  // namespace telar

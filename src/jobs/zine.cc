@@ -13,11 +13,24 @@
 
 namespace telar {
 
-std::filesystem::path default_output(const std::filesystem::path& input, const std::string& suffix) {
+std::filesystem::path default_output(const std::filesystem::path& input, const std::string& suffix,
+                                     bool anonymous) {
+  if (anonymous) return "anonymous" + suffix;  // the input's name is often a person's
   std::string stem = input.filename().string();
   for (const char* ext : {".md", ".markdown", ".txt", ".vtt", ".srt", ".circle"})
     if (stem.size() > std::string(ext).size() && stem.ends_with(ext)) stem.resize(stem.size() - std::string(ext).size());
   return stem + suffix;
+}
+
+StoryInputs story_inputs(const FlagValues& v) {
+  StoryInputs in;
+  in.title = v.text("title");
+  in.node = v.text("node");
+  in.date = v.text("date");
+  in.lang = v.text("lang");
+  in.link = v.text("link");
+  in.speakers = v.text("speakers");
+  return in;
 }
 
 std::string story_text(const Story& story) {
@@ -41,13 +54,20 @@ constexpr FlagSpec kZineFlags[] = {
     {"qr", 0, FlagType::text, "link for the back cover's QR code (default: the story's link)"},
     {"qr-offline", 0, FlagType::boolean, "put the story text itself into QR codes"},
     {"anonymize", 0, FlagType::boolean, "replace speakers' names by stable pseudonyms"},
+    {"initials", 0, FlagType::boolean, "with --anonymize: initials instead of pseudonyms"},
+    {"title", 0, FlagType::text, "front matter for a transcript: the title"},
+    {"node", 0, FlagType::text, "front matter for a transcript: the node"},
+    {"date", 0, FlagType::text, "front matter for a transcript: the date, YYYY-MM-DD"},
+    {"lang", 0, FlagType::text, "front matter for a transcript: the language (BCP 47)"},
+    {"link", 0, FlagType::text, "front matter for a transcript: the link"},
+    {"speakers", 0, FlagType::text, "YAML map renaming speaker labels (SPEAKER_00: Ana)"},
     {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
 };
 
 class ZineStages final : public ArtifactStages {
  public:
   explicit ZineStages(ZineJob job) : job_(std::move(job)) {
-    out_ = job_.out.empty() ? default_output(job_.story, "-zine.pdf") : job_.out;
+    out_ = job_.out.empty() ? default_output(job_.story, "-zine.pdf", job_.anonymize) : job_.out;
   }
   std::filesystem::path output() const override { return out_; }
   std::string template_name() const override { return job_.template_name; }
@@ -55,17 +75,15 @@ class ZineStages final : public ArtifactStages {
   std::string source_name() const override { return job_.story.string(); }
   std::string text() const override { return story_text(story_); }
 
-  void read(Diagnostics& diags) override { story_ = read_story(job_.story, diags); }
+  void read(Diagnostics& diags) override { story_ = read_story(job_.story, diags, job_.inputs); }
 
   void anonymize(Diagnostics& diags) override {
     if (!job_.anonymize || diags.has_errors()) return;
-    // A link cannot be rewritten, so a link that carries a name is refused rather than
-    // printed into the QR code.
-    const std::string link = job_.qr_url.empty() ? story_.meta.link : job_.qr_url;
-    if (std::string name = name_inside(story_, link); !name.empty())
-      diags.error(job_.qr_url.empty() ? story_.meta.link_loc : Loc{},
-                  msg(MsgId::anonymize_name_in_link, name));
-    story_ = telar::anonymize(std::move(story_));
+    // A link cannot be rewritten, so a link that carries a name (even percent-encoded) is
+    // refused rather than printed into the QR code.
+    const std::vector<std::pair<std::string, Loc>> links = {
+        {story_.meta.link, story_.meta.link_loc}, {job_.qr_url, Loc{"--qr"}}};
+    story_ = anonymize_for_output(std::move(story_), job_.anonymize_mode, links, diags);
   }
 
   void compose(const Template& tpl, Diagnostics& diags) override {
@@ -113,6 +131,8 @@ std::unique_ptr<ArtifactStages> configure_zine(const FlagValues& v, const JobEnv
   job.qr_url = v.text("qr");
   job.qr_offline = v.on("qr-offline");
   job.anonymize = v.on("anonymize");
+  if (v.on("initials")) job.anonymize_mode = AnonymizeMode::initials;
+  job.inputs = story_inputs(v);
   if (!job.qr_url.empty() && job.qr_offline) throw Error::usage(msg(MsgId::usage_conflict, "qr", "qr-offline"));
   job.dpi = dpi_value("dpi", v.text("dpi"));
   if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/diag.h"
+#include "jobs/flags.h"
 #include "jobs/options.h"
 #include "story/story.h"
 
@@ -15,6 +16,9 @@ namespace telar {
 /// (with every diagnostic) before touching the disk when anything is wrong; warnings stay
 /// in `diags`.
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags);
+
+/// --title --node --date --lang --link --speakers, as given.
+StoryInputs story_inputs(const FlagValues& v);
 
 /// Every text of a story (title, node, headline, questions, names, turns): what the fonts
 /// must cover.

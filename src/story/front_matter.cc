@@ -15,8 +15,8 @@
 namespace telar::story_detail {
 namespace {
 
-constexpr std::array<std::string_view, 6> kKeys = {"title", "node",     "date",
-                                                    "lang",  "headline", "link"};
+constexpr std::array<std::string_view, 7> kKeys = {"title", "node",     "date",   "lang",
+                                                    "headline", "link", "private"};
 
 /// Words people write instead of our keys (Spanish first: most circles are in Spanish).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kAliases = {{
@@ -113,8 +113,9 @@ bool is_web_link(std::string_view s) {
 class FrontMatterReader {
  public:
   FrontMatterReader(const std::vector<Line>& lines, std::size_t open, std::size_t close,
-                    const std::string& file, Diagnostics& diags)
-      : lines_(lines), open_(open), close_(close), file_(file), diags_(diags) {}
+                    const std::string& file, Diagnostics& diags, bool need_title = true)
+      : lines_(lines), open_(open), close_(close), file_(file), diags_(diags),
+        need_title_(need_title) {}
 
   FrontMatter read() {
     std::string yaml;
@@ -134,7 +135,7 @@ class FrontMatterReader {
     } else if (!root.IsNull()) {
       error(loc(root.Mark()), msg(MsgId::story_fm_not_map));
     }
-    if (!seen_.count("title")) error(opening(), msg(MsgId::story_fm_no_title));
+    if (need_title_ && !seen_.count("title")) error(opening(), msg(MsgId::story_fm_no_title));
     return meta_;
   }
 
@@ -154,6 +155,27 @@ class FrontMatterReader {
       return;
     }
     if (!seen_.insert(name).second) warning(key_loc, msg(MsgId::story_fm_duplicate_key, name));
+    if (name == "private") {
+      // Names to remove under --anonymize: a list, or one text of comma-separated names.
+      std::vector<std::string> names;
+      if (value.IsSequence()) {
+        for (const auto& item : value)
+          if (item.IsScalar()) names.push_back(item.Scalar());
+          else error(loc(item.Mark()), msg(MsgId::story_fm_not_scalar, name));
+      } else if (value.IsScalar()) {
+        std::string_view all = value.Scalar();
+        for (std::size_t from = 0; from <= all.size();) {
+          std::size_t comma = std::min(all.find(',', from), all.size());
+          names.emplace_back(all.substr(from, comma - from));
+          from = comma + 1;
+        }
+      } else if (!value.IsNull()) {
+        error(key_loc, msg(MsgId::story_fm_not_scalar, name));
+      }
+      for (const std::string& n : names)
+        if (std::string t = nfc(valid_utf8(trim(n))); !t.empty()) meta_.private_names.push_back(t);
+      return;
+    }
     if (!value.IsNull() && !value.IsScalar()) {
       error(key_loc, msg(MsgId::story_fm_not_scalar, name));
       return;
@@ -164,29 +186,7 @@ class FrontMatterReader {
   }
 
   void assign(const std::string& name, std::string text, const Loc& at) {
-    if (name == "title") {
-      if (text.empty()) error(at, msg(MsgId::story_fm_empty_title));
-      meta_.title = std::move(text);
-      meta_.title_loc = at;
-      return;
-    }
-    if (text.empty()) return;  // an optional key left blank means "not given"
-    if (name == "node") {
-      meta_.node = std::move(text);
-    } else if (name == "date") {
-      if (!is_calendar_date(text)) error(at, msg(MsgId::story_fm_bad_date, text));
-      meta_.date = std::move(text);
-    } else if (name == "lang") {
-      if (is_bcp47(text)) meta_.lang = canonical_bcp47(text);
-      else error(at, msg(MsgId::story_fm_bad_lang, text));
-    } else if (name == "headline") {
-      meta_.headline = std::move(text);
-      meta_.headline_loc = at;
-    } else if (name == "link") {
-      if (!is_web_link(text)) error(at, msg(MsgId::story_fm_bad_link, text));
-      meta_.link = std::move(text);
-      meta_.link_loc = at;
-    }
+    if (auto m = set_front_matter_key(meta_, name, std::move(text), at)) error(at, std::move(*m));
   }
 
   /// yaml-cpp counts lines from the first line after `---`, and columns in bytes.
@@ -213,9 +213,47 @@ class FrontMatterReader {
   Diagnostics& diags_;
   FrontMatter meta_;
   std::set<std::string> seen_;
+  bool need_title_ = true;
 };
 
 }  // namespace
+
+std::optional<Message> set_front_matter_key(FrontMatter& meta, const std::string& name,
+                                            std::string text, const Loc& at) {
+  std::optional<Message> bad;
+  if (name == "title") {
+    if (text.empty()) bad = msg(MsgId::story_fm_empty_title);
+    meta.title = std::move(text);
+    meta.title_loc = at;
+    return bad;
+  }
+  if (text.empty()) return bad;  // an optional key left blank means "not given"
+  if (name == "node") {
+    meta.node = std::move(text);
+  } else if (name == "date") {
+    if (!is_calendar_date(text)) bad = msg(MsgId::story_fm_bad_date, text);
+    meta.date = std::move(text);
+  } else if (name == "lang") {
+    if (is_bcp47(text)) meta.lang = canonical_bcp47(text);
+    else bad = msg(MsgId::story_fm_bad_lang, text);
+  } else if (name == "headline") {
+    meta.headline = std::move(text);
+    meta.headline_loc = at;
+  } else if (name == "link") {
+    if (!is_web_link(text)) bad = msg(MsgId::story_fm_bad_link, text);
+    meta.link = std::move(text);
+    meta.link_loc = at;
+  }
+  return bad;
+}
+
+FrontMatter parse_sidecar(const SourceText& src, Diagnostics& diags) {
+  // The sidecar is front matter without its fences: read it as if they were there.
+  std::vector<Line> lines = decode_lines(src, diags);
+  lines.insert(lines.begin(), Line{1, "---"});
+  lines.push_back(Line{lines.back().number + 1, "---"});
+  return FrontMatterReader(lines, 0, lines.size() - 1, src.name(), diags, false).read();
+}
 
 FrontMatterResult parse_front_matter(const std::vector<Line>& lines, const std::string& file,
                                      Diagnostics& diags) {

@@ -21,6 +21,7 @@ struct FrontMatter {
   std::string lang = "en";  ///< BCP 47
   std::string headline;  ///< optional
   std::string link;      ///< optional, for QR codes
+  std::vector<std::string> private_names;  ///< `private: [..]`: removed under --anonymize
   Loc title_loc, headline_loc, link_loc;  ///< where each value is, for later diagnostics
 };
 

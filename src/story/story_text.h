@@ -42,6 +42,12 @@ struct FrontMatterResult {
 FrontMatterResult parse_front_matter(const std::vector<Line>& lines, const std::string& file,
                                      Diagnostics& diags);
 
+/// Sets one front-matter key, validated as in a story file; the problem, if any.
+std::optional<Message> set_front_matter_key(FrontMatter& meta, const std::string& key,
+                                            std::string text, const Loc& at);
+/// A sidecar FILE.yaml: the same keys as a story's front matter, without the `---` lines.
+FrontMatter parse_sidecar(const SourceText& src, Diagnostics& diags);
+
 /// One body line, classified (turn_line.cc). Continuation lines never get here.
 struct LineParse {
   enum class Kind { blank, heading, narration, turn };

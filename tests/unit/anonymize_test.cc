@@ -56,3 +56,100 @@ TEST_CASE("a name inside a link is found, so it can be refused", "[anonymize]") 
   CHECK(name_inside(s, "https://example.org/taller-de-marisol") == "Marisol");
   CHECK(name_inside(s, "https://example.org/taller").empty());
 }
+
+// --- hardening: what an adversary would try
+
+namespace {
+std::string anon(const std::vector<std::string>& names, std::string_view text,
+                 const std::string& lang = "es") {
+  return Anonymizer(names, lang).apply(text);
+}
+}  // namespace
+
+TEST_CASE("name_key normalises NFKC, invisible characters, case and accents", "[anonymize]") {
+  CHECK(name_key("Ána") == "ana");
+  CHECK(name_key("ÁNA") == "ana");
+  CHECK(name_key("A\xCC\x81na") == "ana");           // decomposed accent
+  CHECK(name_key("Car\u00ADmen") == "carmen");       // soft hyphen
+  CHECK(name_key("\uFF23armen") == "carmen");        // full-width C (NFKC)
+  CHECK(name_key("Car\u200B\u200D\u2060\u034F\uFE0Fmen") == "carmen");
+}
+
+TEST_CASE("a name with an invisible character inside is still replaced", "[anonymize]") {
+  for (const char* hidden : {"\u00AD", "\u200B", "\u200D", "\u2060", "\u034F", "\uFE0F"}) {
+    const std::string text = std::string("Vino Car") + hidden + "men ayer.";
+    CHECK(anon({"Carmen"}, text) == "Vino Voz 1 ayer.");
+  }
+  CHECK(anon({"Car\u00ADmen"}, "Carmen vino.") == "Voz 1 vino.");
+}
+
+TEST_CASE("possessives and suffixes of a name are replaced", "[anonymize]") {
+  CHECK(anon({"Carmen"}, "Carmen's bike", "en") == "Voice 1's bike");
+  CHECK(anon({"Carmen"}, "Carmen\u2019s bike", "en") == "Voice 1\u2019s bike");
+  CHECK(anon({"Carmen"}, "user carmen2 wrote") == "user Voz 1 wrote");
+}
+
+TEST_CASE("parts of compound names are replaced: hyphens, apostrophes, first names", "[anonymize]") {
+  CHECK(anon({"Rose-Merline"}, "Rose said, then Merline.", "en") == "Voice 1 said, then Voice 1.");
+  CHECK(anon({"D'Angelo"}, "Angelo came; D'Angelo left.", "en") == "Voice 1 came; Voice 1 left.");
+  CHECK(anon({"Ana Lucía"}, "Ana-Lucía y ána, LUCÍA.") == "Voz 1 y Voz 1, Voz 1.");
+  CHECK(anon({"Don Héctor"}, "Héctor y don Pedro.") == "Voz 1 y don Pedro.");
+}
+
+TEST_CASE("accent and case variants of a name are replaced", "[anonymize]") {
+  CHECK(anon({"Ana"}, "Ána, ÁNA, ana, aNA.") == "Voz 1, Voz 1, Voz 1, Voz 1.");
+  CHECK(anon({"María"}, "MARIA y maria") == "Voz 1 y Voz 1");
+}
+
+TEST_CASE("Arabic names with a joined prefix are replaced, the prefix kept", "[anonymize]") {
+  const std::string m = "\u0645\u062D\u0645\u062F";  // محمد
+  for (std::string pre : {"\u0648", "\u0644", "\u0628", "\u0627\u0644"}) {
+    std::string out = anon({m}, pre + m, "ar");
+    CHECK(out == pre + "Voice 1");
+  }
+  CHECK(anon({m}, "\u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F", "ar") == "Voice 1");  // with harakat
+}
+
+TEST_CASE("common-word names: lower-case is the word, capitalised is the name", "[anonymize]") {
+  const std::vector<std::string> names = {"María de la Luz", "Rosa"};
+  CHECK(anon(names, "la luz se cortó") == "la luz se cortó");
+  CHECK(anon(names, "Luz dijo que sí") == "Voz 1 dijo que sí");
+  CHECK(anon(names, "María de la Luz llegó; María también.") == "Voz 1 llegó; Voz 1 también.");
+  CHECK(anon(names, "una rosa roja, y Rosa") == "una rosa roja, y Voz 2");
+  CHECK(anon(names, "ROSA") == "Voz 2");
+}
+
+TEST_CASE("names hidden in links are found, percent-encoded too", "[anonymize]") {
+  Anonymizer a({"Julián", "Carmen Rojas"}, "es");
+  CHECK(a.name_inside("https://example.org/Juli%C3%A1n") == "Julián");
+  CHECK(a.name_inside("https://example.org/julian-y-todos") == "Julián");
+  CHECK(a.name_inside("https://example.org/ROJAS") == "Rojas");
+  CHECK(a.name_inside("https://example.org/c%61rmen") == "Carmen");
+  CHECK(a.name_inside("https://example.org/taller").empty());
+}
+
+TEST_CASE("front matter private names are replaced too, after the speakers", "[anonymize]") {
+  Story s = anonymize(parse("---\ntitle: T\nlang: es\nprivate: [Doña Inés, Tomás]\n---\n\n"
+                            "Ana: Doña Inés y Tomás nos prestaron la casa de Inés.\n"));
+  CHECK(s.rounds.at(0).turns.at(0).speaker == "Voz 1");
+  CHECK(s.rounds.at(0).turns.at(0).text == "Voz 2 y Voz 3 nos prestaron la casa de Voz 2.");
+  CHECK(s.meta.private_names.empty());
+  Story t = parse("---\ntitle: T\nprivate: Inés, Tomás\n---\n\nAna: x\n");
+  CHECK(t.meta.private_names == std::vector<std::string>{"Inés", "Tomás"});
+}
+
+TEST_CASE("initials instead of pseudonyms, numbered when two collide", "[anonymize]") {
+  Story s = anonymize(parse("---\ntitle: T\nlang: es\n---\n\n"
+                            "María de la Luz: Ana Rojas llegó.\nAna Rojas: y Aurora Ruiz.\nAurora Ruiz: sí.\n"),
+                      AnonymizeMode::initials);
+  const auto& t = s.rounds.at(0).turns;
+  CHECK(t.at(0).speaker == "M. L.");
+  CHECK(t.at(0).text == "A. R. llegó.");
+  CHECK(t.at(1).text == "y A. R. 2.");
+  CHECK(t.at(2).speaker == "A. R. 2");
+}
+
+TEST_CASE("generic labels are not names: the word speaker stays", "[anonymize]") {
+  CHECK(anon({"SPEAKER_00"}, "the speaker said", "en") == "the speaker said");
+  CHECK(Anonymizer({"SPEAKER_00"}, "en").alias("SPEAKER_00") == "Voice 1");
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include "compose/explain.h"
 #include "compose/headline.h"
 #include "compose/zine.h"
 #include "story/story.h"
@@ -76,4 +77,69 @@ TEST_CASE("the zine's blocks: the headline's highlight reads as a turn, others a
   ZineOptions opt;
   opt.qr_url = "https://example.org/otro";
   CHECK(compose_zine(s, "t.md", tpl, opt, d).qr_payload == "https://example.org/otro");
+}
+
+// --- highlights for circles that mark none (transcripts)
+
+TEST_CASE("chosen highlights: the sentence whose words other speakers echo wins", "[compose]") {
+  Story s = parse(
+      "Ana: Hola a todas. La batería del barrio nunca se apaga.\n"
+      "Luis: La batería se carga en la plaza.\n"
+      "Rosa: En el barrio la batería es de todas.\n"
+      "Pedro: Ayer llovió muchísimo en el centro de la ciudad.\n");
+  auto c = highlight_candidates(s);
+  REQUIRE(c.size() >= 3);
+  CHECK(c.at(0).text == "La batería del barrio nunca se apaga.");
+  CHECK(c.at(0).echoed == std::vector<std::string>{"batería", "barrio"});
+  CHECK(c.at(0).echo_speakers == 2);
+  // "Hola a todas." is too short to stand alone; Pedro's sentence echoes nothing.
+  for (const auto& k : c) CHECK(k.text != "Hola a todas.");
+  CHECK(c.back().text == "Ayer llovió muchísimo en el centro de la ciudad.");
+}
+
+TEST_CASE("chosen highlights skip connectives, links and turns without a speaker", "[compose]") {
+  Story s = parse(
+      "Ana: Pero la batería del barrio nunca se apaga.\n"
+      "Luis: Mira https://example.org/bateria del barrio, la batería.\n"
+      "Una nota sobre la batería del barrio que nadie dijo.\n");
+  CHECK(highlight_candidates(s).empty());
+}
+
+TEST_CASE("with_highlights splits the turn around the sentence, in order, deterministic", "[compose]") {
+  Story s = parse(
+      "[00:01:00] Ana: Hola a todas. La batería del barrio nunca se apaga. Eso es todo.\n"
+      "Luis: La batería se carga en la plaza del barrio.\n");
+  Story h = with_highlights(s, 1);
+  const auto& t = h.rounds.at(0).turns;
+  REQUIRE(t.size() == 4);
+  CHECK(t.at(0).text == "Hola a todas.");
+  CHECK(t.at(0).at_seconds == 60);
+  CHECK(t.at(1).text == "La batería del barrio nunca se apaga.");
+  CHECK(t.at(1).highlight);
+  CHECK(t.at(1).speaker == "Ana");
+  CHECK_FALSE(t.at(1).at_seconds);
+  CHECK(t.at(2).text == "Eso es todo.");
+  CHECK_FALSE(t.at(2).highlight);
+  CHECK(t.at(3).speaker == "Luis");
+  CHECK(with_highlights(s, 1).rounds.at(0).turns.at(1).text == t.at(1).text);
+  // A circle that marks a highlight is left as it is.
+  Story marked = parse("Ana: La batería del barrio nunca se apaga.\n> Luis: Sí.\n");
+  CHECK(with_highlights(marked).rounds.at(0).turns.size() == 2);
+}
+
+TEST_CASE("explain_story lists speakers and the headline, and warns about what looks wrong", "[compose]") {
+  std::string long_turn = "Ana:";
+  for (int i = 0; i < 260; ++i) long_turn += " palabra";
+  Story s = parse("## Vacía\n\n## Llena\n\n" + long_turn + ".\nSpeaker 1: La batería del barrio nunca se apaga.\n");
+  Diagnostics d;
+  const std::string text = explain_story(s, "c.md", Lang::en, d);
+  CHECK(text.find("  speakers (2): Ana, Speaker 1\n") != std::string::npos);
+  CHECK(text.find("  headline: \"La batería del barrio nunca se apaga.\" \u2014 Speaker 1") != std::string::npos);
+  CHECK(text.find("  highlights: chosen by telar\n") != std::string::npos);
+  std::vector<std::string> warnings;
+  for (const Diagnostic& x : d.all()) warnings.push_back(format_diagnostic(x, Lang::en));
+  REQUIRE(warnings.size() == 3);
+  CHECK(warnings[0].find("the round 'Vacía' has no turns") != std::string::npos);
+  CHECK(warnings[1].find("a very long turn by Ana (261 words)") != std::string::npos);
+  CHECK(warnings[2].find("the speaker label 'Speaker 1' looks generic") != std::string::npos);
 }

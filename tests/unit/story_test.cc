@@ -426,7 +426,7 @@ TEST_CASE("read_story reads files and dispatches by extension", "[story]") {
   Diagnostics vtt;
   parse_story(SourceText{"circle.vtt", "WEBVTT\n"}, vtt);
   REQUIRE(errors(vtt).size() == 1);
-  CHECK(errors(vtt)[0] == "circle.vtt: error: transcripts (.vtt/.srt) are not supported yet\n");
+  CHECK(errors(vtt)[0] == "circle.vtt: error: the transcript has no cues with text\n");
   Diagnostics txt;
   CHECK(only_turn(parse_story(SourceText{"c.TXT", kFm + "Ana: a\n"}, txt)).speaker == "Ana");
 }

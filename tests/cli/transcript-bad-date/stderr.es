@@ -1,0 +1,1 @@
+--date: error: «date» debe ser una fecha real escrita AAAA-MM-DD (hay «2026-13-01»)
