@@ -9,10 +9,11 @@ build_pkgs=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev libharfbuzz-dev libglib2.0-dev
   libqrencode-dev libyaml-cpp-dev libboost-program-options-dev libfmt-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev
+  libzxing-dev libpoppler-cpp-dev
   libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr
 )
 test_pkgs=(
-  catch2 libzxing-dev zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time
+  catch2 zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time
 )
 
 want=("${build_pkgs[@]}")

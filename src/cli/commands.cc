@@ -16,6 +16,7 @@ constexpr Command kCommands[] = {
     {"zine", "make an 8-page QR-zine on one sheet from a story circle", run_zine},
     {"banner", "make a banner, on one page or tiled over home-printer pages", run_banner},
     {"manual", "make a saddle-stitched field manual from lesson files", run_manual},
+    {"decode", "read --qr-offline story cards (PNG or PDF) back into a story file", run_decode},
     {"check", "validate story, lesson and template files without rendering", run_check},
     {"templates", "list the shipped templates", run_templates},
     {"fonts", "list the bundled fonts", run_fonts},

@@ -46,6 +46,7 @@ Exit run_zine(const Args& args, const Env& env);
 Exit run_banner(const Args& args, const Env& env);
 Exit run_manual(const Args& args, const Env& env);
 Exit run_check(const Args& args, const Env& env);
+Exit run_decode(const Args& args, const Env& env);
 Exit run_templates(const Args& args, const Env& env);
 Exit run_fonts(const Args& args, const Env& env);
 

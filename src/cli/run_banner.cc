@@ -37,6 +37,7 @@ Exit run_banner(const Args& args, const Env& env) {
       ("overlap", po::value<std::string>(), tr("how far tiles overlap (default: the template's, 10mm)", l).c_str())
       ("bleed", po::value<std::string>(), tr("art past the trim, with crop marks (default: the template's)", l).c_str())
       ("anonymize", po::bool_switch(), tr("replace speakers' names by stable pseudonyms", l).c_str())
+      ("no-verify", po::bool_switch(), tr("do not read the QR code back before writing (faster)", l).c_str())
       ("dpi", po::value<std::string>()->default_value("150"), tr("resolution of PNG output", l).c_str());
   po::positional_options_description pos;
   pos.add("input", 1);
@@ -63,6 +64,7 @@ Exit run_banner(const Args& args, const Env& env) {
   }
   if (vm->count("bleed")) job.bleed = length_flag("bleed", (*vm)["bleed"].as<std::string>());
   job.anonymize = (*vm)["anonymize"].as<bool>();
+  job.verify = !(*vm)["no-verify"].as<bool>();
   job.dpi = dpi_flag((*vm)["dpi"].as<std::string>());
   job.lang = l == Lang::es ? "es" : "en";
   bool drew = false;

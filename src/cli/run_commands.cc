@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "jobs/check.h"
+#include "jobs/decode.h"
 #include "jobs/zine.h"
 #include "layout/fonts.h"
 #include "template/template.h"
@@ -33,10 +34,11 @@ Exit run_zine(const Args& args, const Env& env) {
       ("qr", po::value<std::string>(), tr("link for the back cover's QR code (default: the story's link)", l).c_str())
       ("qr-offline", po::bool_switch(), tr("put the story text itself into QR codes", l).c_str())
       ("anonymize", po::bool_switch(), tr("replace speakers' names by stable pseudonyms", l).c_str())
+      ("no-verify", po::bool_switch(), tr("do not read the QR codes back before writing (faster)", l).c_str())
       ("dpi", po::value<std::string>()->default_value("150"), tr("resolution of PNG output", l).c_str());
   po::positional_options_description pos;
   pos.add("input", 1);
-  auto vm = parse_flags("zine", "STORY [-t TEMPLATE] [-o OUT] [--paper a4|letter] [--layout print|reader] [--qr URL]", args, desc, hidden, pos, env);
+  auto vm = parse_flags("zine", "STORY [-t TEMPLATE] [-o OUT] [--paper a4|letter] [--layout print|reader] [--qr URL | --qr-offline]", args, desc, hidden, pos, env);
   if (!vm) return Exit::ok;
   ZineJob job;
   job.story = input_of(*vm, "zine");
@@ -47,11 +49,33 @@ Exit run_zine(const Args& args, const Env& env) {
   if (vm->count("qr")) job.qr_url = (*vm)["qr"].as<std::string>();
   job.qr_offline = (*vm)["qr-offline"].as<bool>();
   job.anonymize = (*vm)["anonymize"].as<bool>();
+  job.verify = !(*vm)["no-verify"].as<bool>();
   if (!job.qr_url.empty() && job.qr_offline) throw Error::usage(msg(MsgId::usage_conflict, "qr", "qr-offline"));
   job.dpi = dpi_flag((*vm)["dpi"].as<std::string>());
   Diagnostics diags;
   make_zine(job, diags);
   print(env.err, diags.all(), l);
+  return Exit::ok;
+}
+
+Exit run_decode(const Args& args, const Env& env) {
+  const Lang l = env.lang;
+  po::options_description desc, hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>());
+  desc.add_options()
+      ("output,o", po::value<std::string>(), tr("the story-circle file to write (default: standard output)", l).c_str());
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  auto vm = parse_flags("decode", "IMAGE|PDF... [-o STORY.md]", args, desc, hidden, pos, env);
+  if (!vm) return Exit::ok;
+  if (!vm->count("input")) throw Error::usage(msg(MsgId::usage_missing_input));
+  DecodeJob job;
+  for (const auto& f : (*vm)["input"].as<std::vector<std::string>>()) job.inputs.emplace_back(f);
+  if (vm->count("output")) job.out = (*vm)["output"].as<std::string>();
+  Diagnostics diags;
+  const std::string story = decode_story(job, diags);
+  print(env.err, diags.all(), l);
+  if (job.out.empty()) std::fputs(story.c_str(), env.out);
   return Exit::ok;
 }
 

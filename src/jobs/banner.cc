@@ -14,6 +14,7 @@
 #include "jobs/options.h"
 #include "layout/banner.h"
 #include "layout/fonts.h"
+#include "layout/qr_verify.h"
 #include "render/output.h"
 #include "story/anonymize.h"
 #include "story/read_story.h"
@@ -71,6 +72,8 @@ std::vector<std::filesystem::path> make_banner(const BannerJob& job, Diagnostics
   BannerDoc doc = compose_banner(story ? &*story : nullptr, job.story.string(), headline, job.lang, tpl, diags);
   diags.throw_if_errors();
   std::vector<Page> pages{layout_banner(doc, tpl, fonts, trim, bleed, diags)};
+  if (job.verify) verify_qr_codes(pages, Loc{job.story.string()}, diags);
+  diags.throw_if_errors();
   const Sheet banner = impose_banner_sheet(pages[0]);
 
   std::vector<Sheet> sheets;

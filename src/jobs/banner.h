@@ -26,6 +26,7 @@ struct BannerJob {
   std::optional<Length> bleed;   ///< --bleed; default: the template's (none when tiling)
   double dpi = 150;              ///< PNG only
   bool anonymize = false;        ///< --anonymize
+  bool verify = true;            ///< false with --no-verify: the QR code is not read back
   std::string lang = "en";       ///< the labels' language with --headline alone (the UI's)
   std::function<void(double)> progress;  ///< PNG: fraction done (the CLI draws it on a TTY)
 };

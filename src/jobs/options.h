@@ -22,6 +22,7 @@ struct ZineJob {
   std::string qr_url;                ///< --qr
   bool qr_offline = false;           ///< --qr-offline
   bool anonymize = false;            ///< --anonymize
+  bool verify = true;                ///< false with --no-verify: QR codes are not read back
   double dpi = 150;                  ///< PNG only
 };
 

@@ -2,10 +2,13 @@
 #include "jobs/zine.h"
 
 #include "base/error.h"
+#include "compose/qr_payload.h"
 #include "compose/zine.h"
 #include "impose/zine8.h"
 #include "jobs/write_output.h"
 #include "layout/fonts.h"
+#include "layout/qr_cards.h"
+#include "layout/qr_verify.h"
 #include "layout/zine.h"
 #include "render/output.h"
 #include "story/anonymize.h"
@@ -33,10 +36,44 @@ std::string story_text(const Story& story) {
   return all;
 }
 
+/// --qr-offline: the story on the back cover when one code holds it there at 0.4 mm
+/// modules or more; otherwise a story sheet of cards (page 9), and the back cover's code
+/// says how many cards there are.
+std::vector<Page> offline_pages(const Story& story, ZineDoc& doc, const Template& tpl, const FontSet& fonts,
+                                Size paper, Diagnostics& diags) {
+  const Size mini = zine8_page_size(paper);
+  std::vector<std::string> one = offline_cards(story, 2900, 1);  // v40-L holds 2953 bytes
+  if (one.size() == 1) {
+    ZineDoc cover = doc;
+    cover.qr_payload = one[0];
+    cover.link_text = one[0].substr(0, one[0].find('\n'));
+    Diagnostics probe;
+    try {
+      std::vector<Page> pages = layout_zine(cover, tpl, fonts, mini, probe);
+      // The choice itself is verified (with --no-verify too): a dense code that would not
+      // survive a photocopy goes to the story sheet instead.
+      verify_qr_codes(pages, Loc{doc.source_name}, probe);
+      if (!probe.has_errors()) {
+        for (const Diagnostic& d : probe.all()) diags.add(d);
+        doc = std::move(cover);
+        return pages;
+      }
+    } catch (const Error&) {
+      // too dense for the back cover: the story sheet below
+    }
+  }
+  std::optional<StorySheetPlan> plan = plan_story_sheet(story, paper);
+  if (!plan) diags.fail(Loc{doc.source_name}, msg(MsgId::qr_offline_too_long, kMaxOfflineCards));
+  doc.qr_payload = offline_cover_text(story, plan->cards.size());
+  doc.link_text = offline_cover_caption(story, plan->cards.size());
+  std::vector<Page> pages = layout_zine(doc, tpl, fonts, mini, diags);
+  pages.push_back(layout_story_sheet(*plan, paper, tpl, fonts, doc.lang));
+  return pages;
+}
+
 }  // namespace
 
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags) {
-  if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));
   const std::filesystem::path out = job.out.empty() ? default_output(job.story, "-zine.pdf") : job.out;
   const Format format = format_of(out);  // a usage error before any work
 
@@ -62,12 +99,19 @@ std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& di
   ZineOptions zopt;
   zopt.qr_url = job.qr_url;
   ZineDoc doc = compose_zine(story, job.story.string(), tpl, zopt, diags);
-  std::vector<Page> pages = layout_zine(doc, tpl, fonts, zine8_page_size(paper), diags);
+  std::vector<Page> pages;
+  if (job.qr_offline)
+    pages = offline_pages(story, doc, tpl, fonts, paper, diags);
+  else
+    pages = layout_zine(doc, tpl, fonts, zine8_page_size(paper), diags);
+  // Verify before write: every code is read back from a 150 dpi photocopy of itself.
+  if (job.verify) verify_qr_codes(pages, Loc{job.story.string()}, diags);
   diags.throw_if_errors();
 
   std::vector<Sheet> sheets = job.reader_layout
                                   ? impose_reader(pages)
                                   : std::vector<Sheet>{impose_zine8(paper, tpl.color("guide"))};
+  if (!job.reader_layout && pages.size() > 8) sheets.push_back(impose_reader(pages).back());
   EncodeOptions enc = EncodeOptions::from_env();
   enc.dpi = job.dpi;
   enc.title = story.meta.title;
