@@ -12,7 +12,7 @@
 
 namespace telar {
 
-/// The most cards one offline story may take (QR structured append links at most 16).
+/// The most cards one offline story may take (one sheet, a 4 x 4 grid).
 inline constexpr std::size_t kMaxOfflineCards = 16;
 
 /// The story in the compact form, without card headers: meta lines ("@n node", "@d date",

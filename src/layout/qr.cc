@@ -203,41 +203,6 @@ std::vector<QrSymbol> encode_qr_structured(std::string_view utf8, char ec, int m
   return out;
 }
 
-std::vector<QrSymbol> encode_qr_linked(const std::vector<std::string>& pieces, char ec, int version) {
-  const QRecLevel level = ec_level(ec);
-  if (version < 1 || version > kMaxVersion) fail_internal(fmt::format("QR version {}", version));
-  if (pieces.empty() || pieces.size() > static_cast<std::size_t>(kMaxLinked))
-    throw Error(Exit::data_error, Loc{}, msg(MsgId::qr_too_long_linked, 0, kMaxLinked, version, ec));
-  if (pieces.size() == 1) return {encode_qr(pieces[0], ec)};
-  QrInputStruct set(QRinput_Struct_new());
-  if (!set) fail_internal(std::strerror(errno));
-  unsigned char parity = 0;
-  for (const std::string& piece : pieces) {
-    check_not_empty(piece);
-    if (static_cast<int>(piece.size()) > byte_capacity(version, level, true, true))
-      throw Error(Exit::data_error, Loc{}, msg(MsgId::qr_too_long_linked, piece.size(), 1, version, ec));
-    for (char c : piece) parity ^= static_cast<unsigned char>(c);
-    QrInput in = make_input(piece, 1, level, true);
-    if (QRinput_Struct_appendInput(set.get(), in.get()) < 0) fail_internal(std::strerror(errno));
-    in.release();
-  }
-  QRinput_Struct_setParity(set.get(), parity);
-  if (QRinput_Struct_insertStructuredAppendHeaders(set.get()) != 0)
-    fail_internal(std::strerror(errno));
-  QrCodeList list(QRcode_encodeInputStructured(set.get()));
-  if (!list) fail_internal(std::strerror(errno));
-  std::vector<QrSymbol> out;
-  for (const QRcode_List* node = list.get(); node != nullptr; node = node->next)
-    out.push_back(to_symbol(*node->code, ec, true));
-  if (out.size() != pieces.size()) fail_internal("QR structured append count");
-  return out;
-}
-
-int qr_linked_capacity_bytes(int version, char ec, bool eci) {
-  if (version < 1 || version > kMaxVersion) fail_internal(fmt::format("QR version {}", version));
-  return byte_capacity(version, ec_level(ec), eci, true);
-}
-
 int qr_capacity_bytes(int version, char ec, bool eci) {
   if (version < 1 || version > kMaxVersion) fail_internal(fmt::format("QR version {}", version));
   return byte_capacity(version, ec_level(ec), eci, false);

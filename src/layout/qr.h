@@ -44,15 +44,6 @@ QrSymbol encode_qr(std::string_view utf8, char ec);
 /// Throws Error(data_error) when 16 symbols are not enough.
 std::vector<QrSymbol> encode_qr_structured(std::string_view utf8, char ec, int max_version);
 
-/// Structured append of pieces cut by the caller (--qr-offline cards, each readable alone):
-/// one symbol per piece, all of `version` or smaller pieces' smallest version, ECI 26 on
-/// every symbol, parity over all the pieces' bytes. Throws Error(data_error) when a piece
-/// does not fit `version` or there are more than 16.
-std::vector<QrSymbol> encode_qr_linked(const std::vector<std::string>& pieces, char ec, int version);
-
-/// Bytes one linked symbol of `version` holds at `ec` (the append header takes 20 bits).
-int qr_linked_capacity_bytes(int version, char ec, bool eci);
-
 /// Bytes of text one symbol of `version` holds at `ec` (one 8-bit segment, plus the ECI
 /// header when `eci`): 17 for 1-L, 213 for 10-M, 2953 for 40-L.
 int qr_capacity_bytes(int version, char ec, bool eci);

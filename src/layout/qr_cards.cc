@@ -51,7 +51,7 @@ std::optional<StorySheetPlan> plan_story_sheet(const Story& story, Size paper) {
   for (char ec : {'M', 'L'}) {
     for (int v = 2; v <= kMaxCardVersion; ++v) {
       StorySheetPlan p;
-      p.cards = offline_cards(story, static_cast<std::size_t>(qr_linked_capacity_bytes(v, ec, true)));
+      p.cards = offline_cards(story, static_cast<std::size_t>(qr_capacity_bytes(v, ec, true)));
       if (p.cards.empty()) continue;
       const Grid g = grid_for(p.cards.size(), portrait);
       p.cols = g.cols;
@@ -73,7 +73,11 @@ Page layout_story_sheet(const StorySheetPlan& plan, Size paper, const Template& 
   page.trim = paper;
   page.paper = tpl.color("paper");
   const Grid g{plan.cols, plan.rows};
-  std::vector<QrSymbol> symbols = encode_qr_linked(plan.cards, plan.ec, plan.version);
+  // One independent symbol per card, without structured-append bits: zbar (and the phone
+  // apps built on it) shows nothing for a linked symbol until it has seen the whole set,
+  // and a card must read alone. The "k/n Title" header links the cards instead.
+  std::vector<QrSymbol> symbols;
+  for (const std::string& card : plan.cards) symbols.push_back(encode_qr(card, plan.ec));
 
   // Cut guides: dashed lines along every card edge, across the whole sheet.
   Stroke guide;

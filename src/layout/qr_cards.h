@@ -17,7 +17,7 @@ namespace telar {
 
 struct StorySheetPlan {
   std::vector<std::string> cards;  ///< the text of each card, header first
-  int version = 0;                 ///< the largest symbol's QR version
+  int version = 0;                 ///< the QR version the cards were cut for (the largest)
   char ec = 'M';
   int cols = 1, rows = 1;
   Length module;  ///< printed module side
