@@ -4,6 +4,8 @@
 # missing. Idempotent; prints nothing when everything is already there.
 set -euo pipefail
 
+# To build and run telar (the CJK font is the fallback for Chinese, Japanese and Korean text,
+# the smallest Debian package that covers all four: 5 MB).
 build_pkgs=(
   build-essential cmake pkg-config
   libcairo2-dev libpango1.0-dev libfontconfig-dev libharfbuzz-dev libglib2.0-dev
@@ -11,9 +13,13 @@ build_pkgs=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev
   libzxing-dev libpoppler-cpp-dev
   libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr
+  fonts-wqy-microhei
 )
+# To build and run the tests: the test framework, the QR decoder, and every command that a
+# test or script calls (tests/oracle/tools.sh checks that this list is complete).
 test_pkgs=(
-  catch2 zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time
+  catch2
+  zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time file binutils mawk
 )
 
 want=("${build_pkgs[@]}")

@@ -44,12 +44,24 @@ struct Size {
   friend constexpr bool operator==(Size, Size) = default;
 };
 
-/// Parses "10mm", "1.5cm", "2m", "0.5in", "12pt" (no unit = `default_unit`). Locale-free.
-/// Returns nullopt on anything else, including negative, NaN and infinite values.
+// The one parser for each kind of physical value; the CLI flags, the batch manifest and
+// templates all go through these (callers add only their own range checks).
+
+/// Parses "10mm", "1.5cm", "2m", "0.5in", "12pt" (no unit = `default_unit`; with an empty
+/// default a bare number is refused, except "0"). Locale-free. Returns nullopt on anything
+/// else, including negative, NaN and infinite values.
 std::optional<Length> parse_length(std::string_view text, std::string_view default_unit = "mm");
 
-/// Named paper sizes: a3, a4, a5, a6, letter, legal, tabloid (portrait).
+/// "WxH" with a unit after the height that applies to both ("210x297mm", "3x1m",
+/// "120x36in"), or one after each ("300cm x 1m", "105mm x 148mm"); 'x', 'X' or '×' between,
+/// spaces allowed. Sides may be zero: callers check their ranges. nullopt for anything else.
+std::optional<Size> parse_size(std::string_view text);
+
+/// Named paper sizes: a3, a4, a5, a6, letter, legal, tabloid (portrait), any case.
 std::optional<Size> paper_size(std::string_view name);
+
+/// A paper name (paper_size) or a size (parse_size) with both sides greater than zero.
+std::optional<Size> parse_paper(std::string_view text);
 
 }  // namespace telar
 

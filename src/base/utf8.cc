@@ -11,6 +11,28 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   return static_cast<std::size_t>(end - s.data());
 }
 
+DecodedUtf8 decode_utf8(std::string_view s) {
+  DecodedUtf8 out;
+  out.text.reserve(s.size());
+  for (std::size_t pos = 0; pos < s.size();) {
+    auto bad = find_invalid_utf8(s.substr(pos));
+    if (!bad) {
+      out.text.append(s.substr(pos));
+      break;
+    }
+    if (!out.first_bad) {
+      out.first_bad = pos + *bad;
+      out.bad_byte = static_cast<unsigned char>(s[pos + *bad]);
+    }
+    out.text.append(s.substr(pos, *bad));
+    out.text += "\xEF\xBF\xBD";
+    pos += *bad + 1;
+  }
+  return out;
+}
+
+std::string valid_utf8(std::string_view s) { return decode_utf8(s).text; }
+
 std::size_t count_code_points(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size();) {

@@ -12,6 +12,16 @@ namespace telar {
 
 /// Byte offset of the first invalid UTF-8 sequence, or nullopt when `s` is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+/// Text with every invalid UTF-8 sequence (NUL included) replaced by U+FFFD, and where
+/// the first bad byte was: the one decoder every reader of user files goes through.
+struct DecodedUtf8 {
+  std::string text;
+  std::optional<std::size_t> first_bad;  ///< byte offset into the input
+  unsigned char bad_byte = 0;            ///< the byte found there (0: a NUL)
+};
+DecodedUtf8 decode_utf8(std::string_view s);
+/// `s` with every invalid UTF-8 sequence and NUL byte replaced by U+FFFD.
+std::string valid_utf8(std::string_view s);
 /// Number of code points in valid UTF-8 (invalid bytes count one each).
 std::size_t count_code_points(std::string_view s);
 /// NFC (canonical composition): l + U+0331 becomes ḻ U+1E3B. `s` must be valid UTF-8.

@@ -12,22 +12,25 @@
 namespace telar::cli {
 namespace {
 
-constexpr Command kCommands[] = {
-    {"zine", "make an 8-page QR-zine on one sheet from a story circle", run_zine},
-    {"banner", "make a banner, on one page or tiled over home-printer pages", run_banner},
-    {"manual", "make a saddle-stitched field manual from lesson files", run_manual},
-    {"decode", "read --qr-offline story cards (PNG or PDF) back into a story file", run_decode},
-    {"check", "validate story, lesson and template files without rendering", run_check},
-    {"templates", "list the shipped templates", run_templates},
-    {"fonts", "list the bundled fonts", run_fonts},
-};
+const std::vector<Command>& command_table() {
+  static const std::vector<Command> table = [] {
+    std::vector<Command> t;
+    for (const Artifact& a : artifacts()) t.push_back({a.name, a.summary, nullptr, &a});
+    t.push_back({"decode", "read --qr-offline story cards (PNG or PDF) back into a story file", run_decode});
+    t.push_back({"check", "validate story, lesson and template files without rendering", run_check});
+    t.push_back({"templates", "list the shipped templates", run_templates});
+    t.push_back({"fonts", "list the bundled fonts", run_fonts});
+    return t;
+  }();
+  return table;
+}
 
 void print_usage(const Env& env) {
   std::string text = fmt::format("telar {} — {}\n\n{}: telar <{}> [{}]\n\n{}:\n", TELAR_VERSION,
                                  tr("print-ready zines, banners and field manuals from story circles", env.lang),
                                  tr("usage", env.lang), tr("command", env.lang), tr("options", env.lang),
                                  tr("commands", env.lang));
-  for (const Command& c : kCommands)
+  for (const Command& c : command_table())
     text += fmt::format("  {:<10} {}\n", c.name, tr(c.summary, env.lang));
   text += "\n" + tr("'telar COMMAND --help' shows a command's options.", env.lang) + "\n";
   std::fputs(text.c_str(), env.out);
@@ -35,7 +38,7 @@ void print_usage(const Env& env) {
 
 }  // namespace
 
-std::span<const Command> commands() { return kCommands; }
+std::span<const Command> commands() { return command_table(); }
 
 std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
   std::vector<std::string_view> names(candidates.begin(), candidates.end());
@@ -56,10 +59,13 @@ Exit run(int argc, char** argv, Lang lang) {
     std::fputs(fmt::format("telar {}\n", TELAR_VERSION).c_str(), env.out);
     return Exit::ok;
   }
-  for (const Command& c : kCommands)
-    if (c.name == name) return c.run(Args(args.begin() + 1, args.end()), env);
+  for (const Command& c : command_table()) {
+    if (c.name != name) continue;
+    const Args rest(args.begin() + 1, args.end());
+    return c.artifact ? run_artifact(*c.artifact, rest, env) : c.run(rest, env);
+  }
   std::vector<std::string> names;
-  for (const Command& c : kCommands) names.emplace_back(c.name);
+  for (const Command& c : command_table()) names.emplace_back(c.name);
   std::string near = closest(name, names);
   throw Error::usage(near.empty() ? msg(MsgId::usage_unknown_command, name)
                                   : msg(MsgId::usage_did_you_mean, name, near));

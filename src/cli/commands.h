@@ -13,6 +13,7 @@
 #include "base/error.h"
 #include "base/exit.h"
 #include "base/lang.h"
+#include "jobs/artifact.h"
 
 namespace telar::cli {
 
@@ -27,9 +28,11 @@ using Args = std::vector<std::string>;
 struct Command {
   std::string_view name;
   std::string_view summary;  ///< English; translated through po/es.po
-  Exit (*run)(const Args& args, const Env& env);
+  Exit (*run)(const Args& args, const Env& env);  ///< null for an artifact: run_artifact
+  const Artifact* artifact = nullptr;              ///< the artifact row (zine, banner, manual)
 };
 
+/// The artifacts (jobs/artifact.h) first, then check, templates, fonts.
 std::span<const Command> commands();
 
 Exit run(int argc, char** argv, Lang lang);
@@ -42,9 +45,7 @@ void print_internal(std::FILE* f, const char* what, Lang lang);
 std::string closest(std::string_view word, const std::vector<std::string>& candidates);
 
 // Commands (cli/run_*.cc).
-Exit run_zine(const Args& args, const Env& env);
-Exit run_banner(const Args& args, const Env& env);
-Exit run_manual(const Args& args, const Env& env);
+Exit run_artifact(const Artifact& artifact, const Args& args, const Env& env);
 Exit run_check(const Args& args, const Env& env);
 Exit run_decode(const Args& args, const Env& env);
 Exit run_templates(const Args& args, const Env& env);

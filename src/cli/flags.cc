@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/flags.h"
 
-#include <charconv>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -47,38 +46,6 @@ std::optional<po::variables_map> parse_flags(std::string_view command, std::stri
     return std::nullopt;
   }
   return vm;
-}
-
-Size paper_flag(const std::string& value) {
-  if (auto s = paper_size(value)) return *s;
-  if (auto x = value.find('x'); x != std::string::npos) {
-    std::string unit;
-    std::size_t u = value.find_first_not_of("0123456789.", x + 1);
-    if (u != std::string::npos) unit = value.substr(u);
-    auto w = parse_length(value.substr(0, x), unit.empty() ? "mm" : unit);
-    auto h = parse_length(value.substr(x + 1), "mm");
-    if (w && h && w->mm() >= 50 && h->mm() >= 50 && w->mm() <= 2000 && h->mm() <= 2000)
-      return {*w, *h};
-  }
-  throw Error::usage(msg(MsgId::usage_bad_value, "paper", value, ui_word("a4, letter, a3, a5, legal, tabloid or WxH (210x297mm)")));
-}
-
-std::string choice_flag(std::string_view option, const std::string& value,
-                        std::initializer_list<std::string_view> allowed) {
-  std::string list;
-  for (auto a : allowed) {
-    if (a == value) return value;
-    list += (list.empty() ? "" : "|") + std::string(a);
-  }
-  throw Error::usage(msg(MsgId::usage_bad_value, option, value, list));
-}
-
-double dpi_flag(const std::string& value) {
-  double v = 0;
-  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-  if (ec != std::errc{} || end != value.data() + value.size() || !(v >= 36 && v <= 1200))
-    throw Error::usage(msg(MsgId::usage_bad_value, "dpi", value, "36..1200"));
-  return v;
 }
 
 }  // namespace telar::cli

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include <boost/program_options.hpp>
 
 #include "base/units.h"
+#include "jobs/flags.h"
 #include "cli/commands.h"
 
 namespace telar::cli {
@@ -27,12 +29,9 @@ std::optional<po::variables_map> parse_flags(std::string_view command, std::stri
                                              const po::positional_options_description& pos,
                                              const Env& env);
 
-/// --paper: a4, letter, a3, a5, legal, tabloid, or WxH with units ("210x297mm").
-Size paper_flag(const std::string& value);
-/// A choice among `allowed` (e.g. --layout print|reader).
-std::string choice_flag(std::string_view option, const std::string& value,
-                        std::initializer_list<std::string_view> allowed);
-/// --dpi: 36..1200.
-double dpi_flag(const std::string& value);
+/// Boost options for a flag table (help translated; defaults shown).
+po::options_description flag_options(std::span<const FlagSpec> flags, Lang lang);
+/// What argv gave for each flag of the table, plus the positional inputs, defaults filled.
+FlagValues flag_values(const po::variables_map& vm, std::span<const FlagSpec> flags);
 
 }  // namespace telar::cli

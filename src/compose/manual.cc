@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compose/manual.h"
 
+#include "base/text.h"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -42,13 +44,6 @@ std::string day_month(Date d, const DateWords& w) {
   return fmt::format("{} {}", d.day, w.months[static_cast<std::size_t>(d.month - 1)]);
 }
 
-std::string trim(std::string_view s) {
-  const auto a = s.find_first_not_of(" \t");
-  if (a == std::string_view::npos) return {};
-  const auto b = s.find_last_not_of(" \t");
-  return std::string(s.substr(a, b - a + 1));
-}
-
 Date add_days(Date d, int days) { return date_from_julian_day(julian_day(d) + days + 0.5); }
 
 }  // namespace
@@ -59,7 +54,7 @@ std::vector<std::string> split_crew(std::string_view crew) {
   while (start <= crew.size()) {
     std::size_t comma = crew.find(',', start);
     if (comma == std::string_view::npos) comma = crew.size();
-    std::string name = trim(crew.substr(start, comma - start));
+    std::string name(trim(crew.substr(start, comma - start)));
     if (!name.empty()) out.push_back(std::move(name));
     start = comma + 1;
   }

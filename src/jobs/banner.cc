@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The banner's row: its flags, its options and its stages (the runner does the rest).
 #include "jobs/banner.h"
 
 #include <fmt/format.h>
@@ -6,99 +7,168 @@
 #include <cmath>
 #include <utility>
 
-#include "jobs/write_output.h"
 #include "base/error.h"
 #include "compose/banner.h"
 #include "impose/tiles.h"
+#include "jobs/artifact.h"
 #include "jobs/banner_size.h"
 #include "jobs/options.h"
+#include "jobs/runner.h"
+#include "jobs/zine.h"
 #include "layout/banner.h"
-#include "layout/fonts.h"
-#include "layout/qr_verify.h"
-#include "render/output.h"
 #include "story/anonymize.h"
 #include "story/read_story.h"
 #include "template/schema.h"
-#include "template/template.h"
 
 namespace telar {
 namespace {
 
-/// A length from the template's options (e.g. options.overlap), or `fallback`.
-Length option_length(const Template& tpl, const std::string& key, Length fallback) {
-  const std::string text = tpl.option(key);
-  if (text.empty()) return fallback;
-  if (auto l = parse_template_length(text)) return *l;
-  throw Error(Exit::data_error, Loc{tpl.loc.file, 0, 0, "options." + key}, msg(MsgId::tpl_bad_length, text));
-}
+constexpr std::string_view kTiles[] = {"a4", "letter", "a3"};
+
+constexpr FlagSpec kBannerFlags[] = {
+    {"headline", 0, FlagType::text, "the headline (default: the story's)"},
+    {"template", 't', FlagType::text, "template name (see 'telar templates') or a .yaml file"},
+    {"output", 'o', FlagType::text, "output file: .pdf, .svg (one file per page) or .png"},
+    {"size", 0, FlagType::text, "banner size: 3x1m, 300x100cm, 120x36in, 2000x700mm or a preset of the template"},
+    {"portrait", 0, FlagType::boolean, "turn the size so that it is taller than wide"},
+    {"landscape", 0, FlagType::boolean, "turn the size so that it is wider than tall"},
+    {"tile", 0, FlagType::choice, "split over home-printer pages: a4, letter or a3", {}, kTiles},
+    {"overlap", 0, FlagType::length, "how far tiles overlap (default: the template's, 10mm)"},
+    {"bleed", 0, FlagType::length, "art past the trim, with crop marks (default: the template's)"},
+    {"anonymize", 0, FlagType::boolean, "replace speakers' names by stable pseudonyms"},
+    {"no-verify", 0, FlagType::boolean, "do not read the QR code back before writing (faster)"},
+    {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
+};
 
 std::string mm(Length l) { return fmt::format("{:g} mm", std::round(l.mm() * 10) / 10); }
 
-}  // namespace
+class BannerStages final : public ArtifactStages {
+ public:
+  explicit BannerStages(BannerJob job) : job_(std::move(job)), headline_(job_.headline) {
+    out_ = !job_.out.empty()    ? job_.out
+           : job_.story.empty() ? std::filesystem::path("banner.pdf")
+                                : default_output(job_.story, "-banner.pdf");
+    if (!job_.tile.empty()) tile_paper_ = paper_size(job_.tile);
+  }
+  std::filesystem::path output() const override { return out_; }
+  std::string template_name() const override { return job_.template_name; }
+  std::vector<std::filesystem::path> inputs() const override {
+    if (job_.story.empty()) return {};
+    return {job_.story};
+  }
+  std::string source_name() const override { return job_.story.string(); }
+  std::string text() const override { return (story_ ? story_text(*story_) : "") + headline_; }
 
-std::vector<std::filesystem::path> make_banner(const BannerJob& job, Diagnostics& diags) {
-  if (job.story.empty() && job.headline.empty()) throw Error::usage(msg(MsgId::banner_needs_input));
-  const std::filesystem::path out = !job.out.empty()    ? job.out
-                                    : job.story.empty() ? std::filesystem::path("banner.pdf")
-                                                        : default_output(job.story, "-banner.pdf");
-  const Format format = format_of(out);  // a usage error before any work
-  std::optional<Size> tile_paper;
-  if (!job.tile.empty()) tile_paper = paper_size(job.tile);
+  void read(Diagnostics& diags) override {
+    if (!job_.story.empty()) story_ = read_story(job_.story, diags);
+  }
 
-  std::optional<Story> story;
-  std::string headline = job.headline;
-  if (!job.story.empty()) story = read_story(job.story, diags);
-  if (story && job.anonymize && !diags.has_errors()) {
+  void anonymize(Diagnostics& diags) override {
+    if (!story_ || !job_.anonymize || diags.has_errors()) return;
     // Names go before any later stage sees them (a --headline too); a link that carries a
     // name cannot be rewritten, so it is refused rather than printed into the QR code.
-    if (std::string name = name_inside(*story, story->meta.link); !name.empty())
-      diags.error(story->meta.link_loc, msg(MsgId::anonymize_name_in_link, name));
-    if (!headline.empty()) story->meta.headline = std::exchange(headline, {});
-    story = anonymize(std::move(*story));
+    if (std::string name = name_inside(*story_, story_->meta.link); !name.empty())
+      diags.error(story_->meta.link_loc, msg(MsgId::anonymize_name_in_link, name));
+    if (!headline_.empty()) story_->meta.headline = std::exchange(headline_, {});
+    story_ = telar::anonymize(std::move(*story_));
   }
-  SourceText tsrc = read_source(resolve_template(job.template_name, ArtifactKind::banner));
-  Template tpl = load_template(tsrc, diags);
-  diags.throw_if_errors();
-  if (tpl.kind != ArtifactKind::banner)
-    throw Error(Exit::data_error, Loc{tsrc.name()}, msg(MsgId::template_wrong_kind, kind_name(tpl.kind), "banner"));
 
-  const Size trim = resolve_banner_size(job.size, tpl, job.portrait);
-  // Home-printed tiles are trimmed at the banner's edge: no bleed unless asked for.
-  const Length bleed = job.bleed ? *job.bleed : tile_paper ? Length{} : tpl.bleed;
-  const Length overlap = job.overlap ? *job.overlap : option_length(tpl, "overlap", Length::mm(10));
-  const Length margin = option_length(tpl, "printer_margin", Length::mm(5));
+  void compose(const Template& tpl, Diagnostics& diags) override {
+    trim_ = resolve_banner_size(job_.size, tpl, job_.portrait);
+    // Home-printed tiles are trimmed at the banner's edge: no bleed unless asked for.
+    bleed_ = job_.bleed ? *job_.bleed : tile_paper_ ? Length{} : tpl.bleed;
+    overlap_ = job_.overlap ? *job_.overlap : option_length(tpl, "overlap", Length::mm(10), diags);
+    margin_ = option_length(tpl, "printer_margin", Length::mm(5), diags);
+    doc_ = compose_banner(story_ ? &*story_ : nullptr, job_.story.string(), headline_, job_.lang,
+                          tpl, diags);
+  }
 
-  FontSet fonts(bundled_fonts_dir());
-  BannerDoc doc = compose_banner(story ? &*story : nullptr, job.story.string(), headline, job.lang, tpl, diags);
-  diags.throw_if_errors();
-  std::vector<Page> pages{layout_banner(doc, tpl, fonts, trim, bleed, diags)};
-  if (job.verify) verify_qr_codes(pages, Loc{job.story.string()}, diags);
-  diags.throw_if_errors();
-  const Sheet banner = impose_banner_sheet(pages[0]);
+  std::vector<Page> layout(const Template& tpl, const FontSet& fonts, Diagnostics& diags) override {
+    return {layout_banner(doc_, tpl, fonts, trim_, bleed_, diags)};
+  }
 
-  std::vector<Sheet> sheets;
-  if (tile_paper) {
-    std::optional<TilePlan> plan = plan_tiles(banner.paper, *tile_paper, margin, overlap);
-    if (!plan) throw Error::usage(msg(MsgId::banner_tile_no_room, job.tile, mm(margin), mm(overlap)));
+  std::vector<Sheet> impose(const std::vector<Page>& pages, const Template& tpl,
+                            const FontSet& fonts) override {
+    const Sheet banner = impose_banner_sheet(pages[0]);
+    if (!tile_paper_) return {banner};
+    std::optional<TilePlan> plan = plan_tiles(banner.paper, *tile_paper_, margin_, overlap_);
+    if (!plan) throw Error::usage(msg(MsgId::banner_tile_no_room, job_.tile, mm(margin_), mm(overlap_)));
     if (plan->tiles.size() > kMaxTiles)
       throw Error::usage(msg(MsgId::banner_too_many_tiles, plan->tiles.size(), kMaxTiles));
     TileLook look;
-    look.lang = doc.lang;
+    look.lang = doc_.lang;
     look.font = tpl.font("small").description;
     look.bold_font = tpl.font("speaker").description;
-    TileLabels labels{tpl.label("glue", doc.lang), tpl.label("on_top", doc.lang),
-                      tpl.label("assembly", doc.lang), tpl.label("sheets", doc.lang),
-                      tpl.label("steps", doc.lang)};
-    sheets = impose_tiles(*plan, banner, fonts, look, labels);
-  } else {
-    sheets.push_back(banner);
+    TileLabels labels{tpl.label("glue", doc_.lang), tpl.label("on_top", doc_.lang),
+                      tpl.label("assembly", doc_.lang), tpl.label("sheets", doc_.lang),
+                      tpl.label("steps", doc_.lang)};
+    return impose_tiles(*plan, banner, fonts, look, labels);
   }
 
-  EncodeOptions enc = EncodeOptions::from_env();
-  enc.dpi = job.dpi;
-  if (story) enc.title = story->meta.title;
-  enc.progress = job.progress;
-  return write_outputs(out, format, sheets, pages, enc);
+  bool verify_qr() const override { return job_.verify; }
+
+  void encoding(EncodeOptions& enc) const override {
+    enc.dpi = job_.dpi;
+    if (story_) enc.title = story_->meta.title;
+    enc.progress = job_.progress;
+  }
+
+ private:
+  /// A length from the template's options (e.g. options.overlap), or `fallback`.
+  static Length option_length(const Template& tpl, const std::string& key, Length fallback,
+                              Diagnostics& diags) {
+    const std::string text = tpl.option(key);
+    if (text.empty()) return fallback;
+    if (auto l = parse_template_length(text)) return *l;
+    diags.fail(Loc{tpl.loc.file, 0, 0, "options." + key}, msg(MsgId::tpl_bad_length, text));
+  }
+
+  BannerJob job_;
+  std::string headline_;
+  std::filesystem::path out_;
+  std::optional<Size> tile_paper_;
+  std::optional<Story> story_;
+  Size trim_;
+  Length bleed_, overlap_, margin_;
+  BannerDoc doc_;
+};
+
+}  // namespace
+
+std::span<const FlagSpec> banner_flags() { return kBannerFlags; }
+
+std::unique_ptr<ArtifactStages> configure_banner(const FlagValues& v, const JobEnv& env) {
+  BannerJob job;
+  if (!v.inputs.empty()) job.story = v.inputs.front();
+  job.headline = v.text("headline");
+  if (job.story.empty() && job.headline.empty()) throw Error::usage(msg(MsgId::banner_needs_input));
+  job.template_name = v.text("template");
+  job.out = v.text("output");
+  if (v.has("size")) {
+    job.size = v.text("size");
+    if (!is_size_preset_name(job.size)) parse_banner_size(job.size);  // a usage error now
+  }
+  const bool portrait = v.on("portrait"), landscape = v.on("landscape");
+  if (portrait && landscape) throw Error::usage(msg(MsgId::usage_conflict, "portrait", "landscape"));
+  if (portrait || landscape) job.portrait = portrait;
+  if (v.has("tile")) job.tile = choice_value("tile", v.text("tile"), kTiles);
+  if (v.has("overlap")) {
+    if (job.tile.empty()) throw Error::usage(msg(MsgId::usage_needs, "overlap", "tile"));
+    job.overlap = length_value("overlap", v.text("overlap"));
+  }
+  if (v.has("bleed")) job.bleed = length_value("bleed", v.text("bleed"));
+  job.anonymize = v.on("anonymize");
+  job.verify = !v.on("no-verify");
+  job.dpi = dpi_value("dpi", v.text("dpi"));
+  job.lang = env.ui_lang == Lang::es ? "es" : "en";
+  job.progress = env.progress;
+  return std::make_unique<BannerStages>(std::move(job));
+}
+
+std::vector<std::filesystem::path> make_banner(const BannerJob& job, Diagnostics& diags) {
+  if (job.story.empty() && job.headline.empty()) throw Error::usage(msg(MsgId::banner_needs_input));
+  BannerStages stages(job);
+  return run_job(*find_artifact("banner"), stages, diags).files;
 }
 
 }  // namespace telar

@@ -6,33 +6,10 @@
 #include <algorithm>
 
 #include "base/error.h"
+#include "base/text.h"
 
 namespace telar {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-/// The two sides, or nullopt when the text is not "W x H" with units.
-std::optional<Size> parse_wxh(std::string_view text) {
-  text = trim(text);
-  std::size_t x = text.find_first_of("xX"), skip = 1;
-  if (std::size_t times = text.find("\u00d7"); times != std::string_view::npos && times < x) {
-    x = times;
-    skip = 2;
-  }
-  if (x == std::string_view::npos) return std::nullopt;
-  const std::string_view w = trim(text.substr(0, x)), h = trim(text.substr(x + skip));
-  const std::size_t digits_end = h.find_last_of("0123456789.");
-  if (digits_end == std::string_view::npos || digits_end + 1 == h.size()) return std::nullopt;
-  const std::string unit(trim(h.substr(digits_end + 1)));
-  auto lw = parse_length(w, unit), lh = parse_length(h, "");
-  if (!lw || !lh) return std::nullopt;
-  return Size{*lw, *lh};
-}
 
 std::string metres(Length l) { return fmt::format("{:g} m", l.mm() / 1000); }
 
@@ -43,7 +20,7 @@ bool is_size_preset_name(std::string_view text) {
 }
 
 Size parse_banner_size(std::string_view text) {
-  std::optional<Size> s = parse_wxh(text);
+  std::optional<Size> s = parse_size(text);
   if (!s)
     throw Error::usage(msg(MsgId::usage_bad_value, "size", text,
                            ui_word("WxH with a unit (3x1m, 300x100cm, 120x36in, 2000x700mm) or a preset of the template")));

@@ -1,45 +1,43 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The manual's row: its flags, its options and its stages (the runner does the rest).
 #include "jobs/manual.h"
 
-#include "jobs/write_output.h"
 #include "base/error.h"
 #include "compose/manual.h"
-#include "layout/fonts.h"
+#include "jobs/artifact.h"
+#include "jobs/runner.h"
 #include "layout/hyphenate.h"
 #include "layout/manual.h"
 #include "layout/text.h"
-#include "render/output.h"
 #include "story/lessons.h"
-#include "template/template.h"
 
 namespace telar {
 namespace {
 
-Template manual_template(const std::string& name, Diagnostics& diags) {
-  SourceText src = read_source(resolve_template(name, ArtifactKind::manual));
-  Template tpl = load_template(src, diags);
-  diags.throw_if_errors();
-  if (tpl.kind != ArtifactKind::manual)
-    throw Error(Exit::data_error, Loc{src.name()},
-                msg(MsgId::template_wrong_kind, kind_name(tpl.kind), "manual"));
-  return tpl;
-}
+constexpr std::string_view kImpose[] = {"saddle", "none"};
+constexpr std::string_view kDuplex[] = {"short", "long"};
 
-std::vector<Lesson> read_lessons(const std::vector<std::filesystem::path>& files,
-                                 Diagnostics& diags) {
-  std::vector<Lesson> lessons;
-  for (const auto& f : files) {
-    Lesson l = parse_lesson(read_source(f), diags);
-    if (lesson_title(l).empty()) l.meta.title = f.stem().string();
-    lessons.push_back(std::move(l));
-  }
-  return lessons;
-}
+constexpr FlagSpec kManualFlags[] = {
+    {"template", 't', FlagType::text, "template name (see 'telar templates') or a .yaml file"},
+    {"output", 'o', FlagType::text, "output file: .pdf, .svg (one file per page) or .png"},
+    {"page", 0, FlagType::paper, "page size of the booklet (default: the template's, a5)"},
+    {"sheet", 0, FlagType::paper, "paper the printer takes, two pages side by side (default: a4)"},
+    {"impose", 0, FlagType::choice, "saddle: sheets to print duplex, fold and staple (default for PDF); none: the pages in order", {}, kImpose},
+    {"title", 0, FlagType::text, "the manual's title (default: 'Field manual' in the lessons' language)"},
+    {"node", 0, FlagType::text, "the node the manual is for, printed on the cover"},
+    {"crew", 0, FlagType::text, "the outgoing crew, e.g. \"Ana, Rodrigo\""},
+    {"cycle", 0, FlagType::date, "a day of the lunar cycle the manual covers, YYYY-MM-DD (default: today)"},
+    {"creep", 0, FlagType::text, "creep per sheet, e.g. 0.1mm: inner sheets' pages move toward the fold"},
+    {"paper-weight", 0, FlagType::text, "creep from the paper: 60gsm to 120gsm"},
+    {"duplex", 0, FlagType::choice, "how your printer flips the sheet: short or long edge (see --calibrate)", "short", kDuplex},
+    {"calibrate", 0, FlagType::boolean, "print a two-sided test sheet that shows which --duplex to use"},
+    {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
+};
 
 /// The duplex instruction, in the foot margin of the back cover on the first sheet's front
 /// (the only page there without a folio): the first thing seen when the stack comes out.
 void add_duplex_note(Sheet& first, const std::vector<Page>& pages, const Template& tpl,
-                     const FontSet& fonts, const ManualDoc& doc, Duplex duplex) {
+                     const FontSet& fonts, const std::string& lang, Duplex duplex) {
   const std::size_t back = pages.size() - 1;
   for (const Placement& pl : first.placements) {
     if (pl.page != back) continue;
@@ -47,7 +45,7 @@ void add_duplex_note(Sheet& first, const std::vector<Page>& pages, const Templat
     const double inner = tpl.margins.left.pt(), outer = tpl.margins.right.pt();
     const double width = page.trim.w.pt() - inner - outer;
     const std::string key = duplex == Duplex::long_edge ? "duplex_long" : "duplex_short";
-    TextRun note = duplex_note(tpl.label(key, doc.lang), tpl, fonts, doc.lang, width);
+    TextRun note = duplex_note(tpl.label(key, lang), tpl, fonts, lang, width);
     const double h = layout_height(note.layout.get());
     const double bottom = tpl.margins.bottom.pt();
     // The back cover is an even page: its outer margin is on the left.
@@ -56,60 +54,142 @@ void add_duplex_note(Sheet& first, const std::vector<Page>& pages, const Templat
   }
 }
 
+class ManualStages final : public ArtifactStages {
+ public:
+  explicit ManualStages(ManualJob job) : job_(std::move(job)) {
+    out_ = !job_.out.empty() ? job_.out : job_.calibrate ? "duplex-test.pdf" : "manual.pdf";
+    sheet_ = job_.sheet ? *job_.sheet : *paper_size("a4");
+  }
+  std::filesystem::path output() const override { return out_; }
+  std::string template_name() const override { return job_.template_name; }
+  std::vector<std::filesystem::path> inputs() const override { return job_.lessons; }
+  std::vector<std::filesystem::path> dependencies() const override {
+    std::vector<std::filesystem::path> deps = job_.lessons;
+    deps.insert(deps.end(), images_.begin(), images_.end());
+    return deps;
+  }
+  std::string source_name() const override {
+    return job_.lessons.size() == 1 ? job_.lessons.front().string() : std::string();
+  }
+  std::string text() const override { return text_ + job_.title + job_.node + job_.crew; }
+
+  void read(Diagnostics& diags) override {
+    for (const auto& f : job_.lessons) {
+      SourceText src = read_source(f);
+      text_ += src.bytes();
+      Lesson l = parse_lesson(src, diags);
+      if (lesson_title(l).empty()) l.meta.title = f.stem().string();
+      for (const Block& b : l.blocks)
+        if (const auto* img = std::get_if<Image>(&b.value)) images_.push_back(img->path);
+      lessons_.push_back(std::move(l));
+    }
+  }
+
+  void compose(const Template& tpl, Diagnostics&) override {
+    lang_ = job_.ui_lang == Lang::es ? "es" : "en";
+    if (job_.calibrate) {
+      calibrate_title_ = tpl.label("calibrate_title", lang_);
+      return;
+    }
+    page_ = job_.page ? *job_.page : tpl.paper ? *tpl.paper : *paper_size("a5");
+    saddle_ = job_.impose == ManualImpose::saddle ||
+              (job_.impose == ManualImpose::automatic && format_of(out_) == Format::pdf);
+    sopt_.page = page_;
+    sopt_.sheet = sheet_;
+    sopt_.bleed = tpl.bleed;
+    sopt_.creep = job_.creep;
+    sopt_.duplex = job_.duplex;
+    sopt_.mark_color = tpl.color("rule");
+    if (saddle_) impose_saddle(4, sopt_);  // pages that do not fit the sheet: a usage error now
+    doc_ = compose_manual(std::move(lessons_), tpl,
+                          ManualOptions{job_.title, job_.node, job_.crew, job_.cycle});
+    lang_ = doc_.lang;
+  }
+
+  std::vector<Page> layout(const Template& tpl, const FontSet& fonts, Diagnostics& diags) override {
+    if (job_.calibrate) return calibration_pages(tpl, fonts, lang_, sheet_);
+    const Hyphenator hyphenator = Hyphenator::load(doc_.lang);
+    ManualLayoutOptions lopt;
+    lopt.page = page_;
+    return layout_manual(doc_, tpl, fonts, hyphenator, lopt, diags).pages;
+  }
+
+  std::vector<Sheet> impose(const std::vector<Page>& pages, const Template& tpl,
+                            const FontSet& fonts) override {
+    if (job_.calibrate || !saddle_) return impose_reader(pages);
+    std::vector<Sheet> sheets = impose_saddle(pages.size(), sopt_);
+    add_duplex_note(sheets.front(), pages, tpl, fonts, doc_.lang, job_.duplex);
+    return sheets;
+  }
+
+  void encoding(EncodeOptions& enc) const override {
+    enc.dpi = job_.dpi;
+    enc.title = job_.calibrate ? calibrate_title_ : doc_.title;
+  }
+
+ private:
+  ManualJob job_;
+  std::filesystem::path out_;
+  Size sheet_, page_;
+  std::string text_, lang_, calibrate_title_;
+  std::vector<Lesson> lessons_;
+  std::vector<std::filesystem::path> images_;  ///< top-level images of the lessons
+  bool saddle_ = false;
+  SaddleOptions sopt_;
+  ManualDoc doc_;
+};
+
+Length creep_value(const std::string& value) {
+  auto l = parse_length(value, "mm");
+  if (!l || l->mm() < 0 || l->mm() > 2)
+    throw Error::usage(msg(MsgId::usage_bad_value, "creep", value,
+                           ui_word("a length from 0 to 2mm, such as 0.1mm")));
+  return *l;
+}
+
+Length paper_weight_value(const std::string& value) {
+  if (auto c = creep_for_paper_weight(value)) return *c;
+  std::string names;
+  for (const PaperWeight& w : paper_weights())
+    names += (names.empty() ? "" : ", ") + std::string(w.name);
+  throw Error::usage(msg(MsgId::usage_bad_value, "paper-weight", value, names));
+}
+
 }  // namespace
 
+std::span<const FlagSpec> manual_flags() { return kManualFlags; }
+
+std::unique_ptr<ArtifactStages> configure_manual(const FlagValues& v, const JobEnv& env) {
+  ManualJob job;
+  job.calibrate = v.on("calibrate");
+  for (const auto& f : v.inputs) job.lessons.emplace_back(f);
+  if (job.calibrate && !job.lessons.empty()) throw Error::usage(msg(MsgId::manual_calibrate_inputs));
+  if (!job.calibrate && job.lessons.empty()) throw Error::usage(msg(MsgId::usage_missing_input));
+  job.template_name = v.text("template");
+  job.out = v.text("output");
+  if (v.has("page")) job.page = paper_value("page", v.text("page"));
+  if (v.has("sheet")) job.sheet = paper_value("sheet", v.text("sheet"));
+  if (v.has("impose"))
+    job.impose = choice_value("impose", v.text("impose"), kImpose) == "saddle" ? ManualImpose::saddle
+                                                                                : ManualImpose::none;
+  job.title = v.text("title");
+  job.node = v.text("node");
+  job.crew = v.text("crew");
+  job.cycle = v.has("cycle") ? date_value("cycle", v.text("cycle")) : env.today;
+  if (v.has("creep") && v.has("paper-weight"))
+    throw Error::usage(msg(MsgId::usage_conflict, "creep", "paper-weight"));
+  if (v.has("creep")) job.creep = creep_value(v.text("creep"));
+  if (v.has("paper-weight")) job.creep = paper_weight_value(v.text("paper-weight"));
+  job.duplex = choice_value("duplex", v.text("duplex"), kDuplex) == "long" ? Duplex::long_edge
+                                                                            : Duplex::short_edge;
+  job.dpi = dpi_value("dpi", v.text("dpi"));
+  job.ui_lang = env.ui_lang;
+  return std::make_unique<ManualStages>(std::move(job));
+}
+
 std::vector<std::filesystem::path> make_manual(const ManualJob& job, Diagnostics& diags) {
-  const std::filesystem::path out = !job.out.empty() ? job.out
-                                    : job.calibrate  ? "duplex-test.pdf"
-                                                     : "manual.pdf";
-  const Format format = format_of(out);  // a usage error before any work
-  const Size sheet = job.sheet ? *job.sheet : *paper_size("a4");
-  EncodeOptions enc = EncodeOptions::from_env();
-  enc.dpi = job.dpi;
-
-  if (job.calibrate) {
-    Template tpl = manual_template(job.template_name, diags);
-    FontSet fonts(bundled_fonts_dir());
-    const std::string lang = job.ui_lang == Lang::es ? "es" : "en";
-    std::vector<Page> pages = calibration_pages(tpl, fonts, lang, sheet);
-    enc.title = tpl.label("calibrate_title", lang);
-    return write_outputs(out, format, impose_reader(pages), pages, enc);
-  }
-
-  std::vector<Lesson> lessons = read_lessons(job.lessons, diags);
-  Template tpl = manual_template(job.template_name, diags);
-  diags.throw_if_errors();
-
-  const Size page = job.page ? *job.page : tpl.paper ? *tpl.paper : *paper_size("a5");
-  const bool saddle = job.impose == ManualImpose::saddle ||
-                      (job.impose == ManualImpose::automatic && format == Format::pdf);
-  SaddleOptions sopt;
-  sopt.page = page;
-  sopt.sheet = sheet;
-  sopt.bleed = tpl.bleed;
-  sopt.creep = job.creep;
-  sopt.duplex = job.duplex;
-  sopt.mark_color = tpl.color("rule");
-  if (saddle) impose_saddle(4, sopt);  // pages that do not fit the sheet: a usage error now
-
-  ManualDoc doc = compose_manual(std::move(lessons), tpl,
-                                 ManualOptions{job.title, job.node, job.crew, job.cycle});
-  FontSet fonts(bundled_fonts_dir());
-  const Hyphenator hyphenator = Hyphenator::load(doc.lang);
-  ManualLayoutOptions lopt;
-  lopt.page = page;
-  ManualPages laid = layout_manual(doc, tpl, fonts, hyphenator, lopt, diags);
-  diags.throw_if_errors();
-
-  std::vector<Sheet> sheets;
-  if (saddle) {
-    sheets = impose_saddle(laid.pages.size(), sopt);
-    add_duplex_note(sheets.front(), laid.pages, tpl, fonts, doc, job.duplex);
-  } else {
-    sheets = impose_reader(laid.pages);
-  }
-  enc.title = doc.title;
-  return write_outputs(out, format, sheets, laid.pages, enc);
+  ManualStages stages(job);
+  return run_job(*find_artifact("manual"), stages, diags).files;
 }
 
 }  // namespace telar

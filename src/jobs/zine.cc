@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The zine's row: its flags, its options and its stages (the runner does the rest).
 #include "jobs/zine.h"
 
 #include "base/error.h"
 #include "compose/qr_payload.h"
 #include "compose/zine.h"
 #include "impose/zine8.h"
-#include "jobs/write_output.h"
-#include "layout/fonts.h"
+#include "jobs/artifact.h"
+#include "jobs/runner.h"
 #include "layout/qr_cards.h"
 #include "layout/qr_verify.h"
 #include "layout/zine.h"
-#include "render/output.h"
 #include "story/anonymize.h"
 #include "story/read_story.h"
-#include "template/template.h"
 
 namespace telar {
 
@@ -24,9 +23,6 @@ std::filesystem::path default_output(const std::filesystem::path& input, const s
   return stem + suffix;
 }
 
-namespace {
-
-// Every text of the story, for deciding which fonts it needs.
 std::string story_text(const Story& story) {
   std::string all = story.meta.title + story.meta.node + story.meta.headline;
   for (const Round& r : story.rounds) {
@@ -36,86 +32,140 @@ std::string story_text(const Story& story) {
   return all;
 }
 
-/// --qr-offline: the story on the back cover when one code holds it there at 0.4 mm
-/// modules or more; otherwise a story sheet of cards (page 9), and the back cover's code
-/// says how many cards there are.
-std::vector<Page> offline_pages(const Story& story, ZineDoc& doc, const Template& tpl, const FontSet& fonts,
-                                Size paper, Diagnostics& diags) {
-  const Size mini = zine8_page_size(paper);
-  std::vector<std::string> one = offline_cards(story, 2900, 1);  // v40-L holds 2953 bytes
-  if (one.size() == 1) {
-    ZineDoc cover = doc;
-    cover.qr_payload = one[0];
-    cover.link_text = one[0].substr(0, one[0].find('\n'));
-    Diagnostics probe;
-    try {
-      std::vector<Page> pages = layout_zine(cover, tpl, fonts, mini, probe);
-      // The choice itself is verified (with --no-verify too): a dense code that would not
-      // survive a photocopy goes to the story sheet instead.
-      verify_qr_codes(pages, Loc{doc.source_name}, probe);
-      if (!probe.has_errors()) {
-        for (const Diagnostic& d : probe.all()) diags.add(d);
-        doc = std::move(cover);
-        return pages;
-      }
-    } catch (const Error&) {
-      // too dense for the back cover: the story sheet below
-    }
+namespace {
+
+constexpr std::string_view kLayouts[] = {"print", "reader"};
+
+constexpr FlagSpec kZineFlags[] = {
+    {"template", 't', FlagType::text, "template name (see 'telar templates') or a .yaml file"},
+    {"output", 'o', FlagType::text, "output file: .pdf, .svg (one file per page) or .png"},
+    {"paper", 0, FlagType::paper, "sheet: a4 or letter (default: the template's)"},
+    {"layout", 0, FlagType::choice, "print: the imposed sheet; reader: the 8 pages in order", "print", kLayouts},
+    {"qr", 0, FlagType::text, "link for the back cover's QR code (default: the story's link)"},
+    {"qr-offline", 0, FlagType::boolean, "put the story text itself into QR codes"},
+    {"anonymize", 0, FlagType::boolean, "replace speakers' names by stable pseudonyms"},
+    {"no-verify", 0, FlagType::boolean, "do not read the QR codes back before writing (faster)"},
+    {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
+};
+
+class ZineStages final : public ArtifactStages {
+ public:
+  explicit ZineStages(ZineJob job) : job_(std::move(job)) {
+    out_ = job_.out.empty() ? default_output(job_.story, "-zine.pdf") : job_.out;
   }
-  std::optional<StorySheetPlan> plan = plan_story_sheet(story, paper);
-  if (!plan) diags.fail(Loc{doc.source_name}, msg(MsgId::qr_offline_too_long, kMaxOfflineCards));
-  doc.qr_payload = offline_cover_text(story, plan->cards.size());
-  doc.link_text = offline_cover_caption(story, plan->cards.size());
-  std::vector<Page> pages = layout_zine(doc, tpl, fonts, mini, diags);
-  pages.push_back(layout_story_sheet(*plan, paper, tpl, fonts, doc.lang));
-  return pages;
-}
+  std::filesystem::path output() const override { return out_; }
+  std::string template_name() const override { return job_.template_name; }
+  std::vector<std::filesystem::path> inputs() const override { return {job_.story}; }
+  std::string source_name() const override { return job_.story.string(); }
+  std::string text() const override { return story_text(story_); }
+
+  void read(Diagnostics& diags) override { story_ = read_story(job_.story, diags); }
+
+  void anonymize(Diagnostics& diags) override {
+    if (!job_.anonymize || diags.has_errors()) return;
+    // A link cannot be rewritten, so a link that carries a name is refused rather than
+    // printed into the QR code.
+    const std::string link = job_.qr_url.empty() ? story_.meta.link : job_.qr_url;
+    if (std::string name = name_inside(story_, link); !name.empty())
+      diags.error(job_.qr_url.empty() ? story_.meta.link_loc : Loc{},
+                  msg(MsgId::anonymize_name_in_link, name));
+    story_ = telar::anonymize(std::move(story_));
+  }
+
+  void compose(const Template& tpl, Diagnostics& diags) override {
+    paper_ = job_.paper ? *job_.paper : tpl.paper ? *tpl.paper : *paper_size("a4");
+    ZineOptions zopt;
+    zopt.qr_url = job_.qr_url;
+    doc_ = compose_zine(story_, job_.story.string(), tpl, zopt, diags);
+  }
+
+  std::vector<Page> layout(const Template& tpl, const FontSet& fonts, Diagnostics& diags) override {
+    if (job_.qr_offline) return offline_pages(tpl, fonts, diags);
+    return layout_zine(doc_, tpl, fonts, zine8_page_size(paper_), diags);
+  }
+
+  std::vector<Sheet> impose(const std::vector<Page>& pages, const Template& tpl,
+                            const FontSet&) override {
+    if (job_.reader_layout) return impose_reader(pages);
+    std::vector<Sheet> sheets{impose_zine8(paper_, tpl.color("guide"))};
+    if (pages.size() > 8) sheets.push_back(impose_reader(pages).back());  // the story sheet
+    return sheets;
+  }
+
+  bool verify_qr() const override { return job_.verify; }
+
+  void encoding(EncodeOptions& enc) const override {
+    enc.dpi = job_.dpi;
+    enc.title = story_.meta.title;
+  }
+
+ private:
+  /// --qr-offline: the story on the back cover when one code holds it there at 0.4 mm
+  /// modules or more and reads back; otherwise a story sheet of cards (page 9), and the
+  /// back cover's code says how many cards there are.
+  std::vector<Page> offline_pages(const Template& tpl, const FontSet& fonts, Diagnostics& diags) {
+    const Size mini = zine8_page_size(paper_);
+    std::vector<std::string> one = offline_cards(story_, 2900, 1);  // v40-L holds 2953 bytes
+    if (one.size() == 1) {
+      ZineDoc cover = doc_;
+      cover.qr_payload = one[0];
+      cover.link_text = one[0].substr(0, one[0].find('\n'));
+      Diagnostics probe;
+      try {
+        std::vector<Page> pages = layout_zine(cover, tpl, fonts, mini, probe);
+        // The choice itself is verified (with --no-verify too): a dense code that would
+        // not survive a photocopy goes to the story sheet, and the output never depends
+        // on the flag.
+        verify_qr_codes(pages, Loc{doc_.source_name}, probe);
+        if (!probe.has_errors()) {
+          for (const Diagnostic& d : probe.all()) diags.add(d);
+          doc_ = std::move(cover);
+          return pages;
+        }
+      } catch (const Error&) {
+        // too dense for the back cover: the story sheet below
+      }
+    }
+    std::optional<StorySheetPlan> plan = plan_story_sheet(story_, paper_);
+    if (!plan) diags.fail(Loc{doc_.source_name}, msg(MsgId::qr_offline_too_long, kMaxOfflineCards));
+    doc_.qr_payload = offline_cover_text(story_, plan->cards.size());
+    doc_.link_text = offline_cover_caption(story_, plan->cards.size());
+    std::vector<Page> pages = layout_zine(doc_, tpl, fonts, mini, diags);
+    pages.push_back(layout_story_sheet(*plan, paper_, tpl, fonts, doc_.lang));
+    return pages;
+  }
+
+  ZineJob job_;
+  std::filesystem::path out_;
+  Story story_;
+  Size paper_;
+  ZineDoc doc_;
+};
 
 }  // namespace
 
+std::span<const FlagSpec> zine_flags() { return kZineFlags; }
+
+std::unique_ptr<ArtifactStages> configure_zine(const FlagValues& v, const JobEnv&) {
+  if (v.inputs.empty()) throw Error::usage(msg(MsgId::usage_missing_input));
+  ZineJob job;
+  job.story = v.inputs.front();
+  job.template_name = v.text("template");
+  job.out = v.text("output");
+  if (v.has("paper")) job.paper = paper_value("paper", v.text("paper"));
+  job.reader_layout = choice_value("layout", v.text("layout"), kLayouts) == "reader";
+  job.qr_url = v.text("qr");
+  job.qr_offline = v.on("qr-offline");
+  job.anonymize = v.on("anonymize");
+  job.verify = !v.on("no-verify");
+  if (!job.qr_url.empty() && job.qr_offline) throw Error::usage(msg(MsgId::usage_conflict, "qr", "qr-offline"));
+  job.dpi = dpi_value("dpi", v.text("dpi"));
+  return std::make_unique<ZineStages>(std::move(job));
+}
+
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags) {
-  const std::filesystem::path out = job.out.empty() ? default_output(job.story, "-zine.pdf") : job.out;
-  const Format format = format_of(out);  // a usage error before any work
-
-  Story story = read_story(job.story, diags);
-  if (job.anonymize && !diags.has_errors()) {
-    // Names go before any later stage sees them; a link cannot be rewritten, so a link
-    // that carries a name is refused rather than printed into the QR code.
-    const std::string link = job.qr_url.empty() ? story.meta.link : job.qr_url;
-    if (std::string name = name_inside(story, link); !name.empty())
-      diags.error(job.qr_url.empty() ? story.meta.link_loc : Loc{},
-                  msg(MsgId::anonymize_name_in_link, name));
-    story = anonymize(std::move(story));
-  }
-  SourceText tsrc = read_source(resolve_template(job.template_name, ArtifactKind::zine));
-  Template tpl = load_template(tsrc, diags);
-  diags.throw_if_errors();
-  if (tpl.kind != ArtifactKind::zine)
-    throw Error(Exit::data_error, Loc{tsrc.name()}, msg(MsgId::template_wrong_kind, kind_name(tpl.kind), "zine"));
-
-  const Size paper = job.paper ? *job.paper : tpl.paper ? *tpl.paper : *paper_size("a4");
-  FontSet fonts(bundled_fonts_dir());
-  if (FontSet::has_cjk(story_text(story))) fonts.add_system_cjk();  // CJK only from the system
-  ZineOptions zopt;
-  zopt.qr_url = job.qr_url;
-  ZineDoc doc = compose_zine(story, job.story.string(), tpl, zopt, diags);
-  std::vector<Page> pages;
-  if (job.qr_offline)
-    pages = offline_pages(story, doc, tpl, fonts, paper, diags);
-  else
-    pages = layout_zine(doc, tpl, fonts, zine8_page_size(paper), diags);
-  // Verify before write: every code is read back from a 150 dpi photocopy of itself.
-  if (job.verify) verify_qr_codes(pages, Loc{job.story.string()}, diags);
-  diags.throw_if_errors();
-
-  std::vector<Sheet> sheets = job.reader_layout
-                                  ? impose_reader(pages)
-                                  : std::vector<Sheet>{impose_zine8(paper, tpl.color("guide"))};
-  if (!job.reader_layout && pages.size() > 8) sheets.push_back(impose_reader(pages).back());
-  EncodeOptions enc = EncodeOptions::from_env();
-  enc.dpi = job.dpi;
-  enc.title = story.meta.title;
-  return write_outputs(out, format, sheets, pages, enc);
+  ZineStages stages(job);
+  return run_job(*find_artifact("zine"), stages, diags).files;
 }
 
 }  // namespace telar

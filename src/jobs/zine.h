@@ -7,6 +7,7 @@
 
 #include "base/diag.h"
 #include "jobs/options.h"
+#include "story/story.h"
 
 namespace telar {
 
@@ -14,5 +15,9 @@ namespace telar {
 /// (with every diagnostic) before touching the disk when anything is wrong; warnings stay
 /// in `diags`.
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags);
+
+/// Every text of a story (title, node, headline, questions, names, turns): what the fonts
+/// must cover.
+std::string story_text(const Story& story);
 
 }  // namespace telar

@@ -367,13 +367,7 @@ Page layout_banner(const BannerDoc& doc, const Template& tpl, const FontSet& fon
                    Length bleed, Diagnostics& diags, BannerLayoutInfo* info) {
   BannerLayoutInfo local;
   Page page = BannerPage(doc, tpl, fonts, trim, bleed, diags, info ? *info : local).build();
-  // A character no bundled font has would print as a box: refuse, naming the slot.
-  for (const Item& it : page.items)
-    if (const auto* run = std::get_if<TextRun>(&it))
-      for (const MissingGlyph& g : FontSet::missing_glyphs(run->layout.get()))
-        diags.error(Loc{doc.source_name},
-                    msg(MsgId::font_missing_glyph, fmt::format("{:04X}", static_cast<unsigned>(g.code_point)),
-                        ui_word(run->slot)));
+  // Characters no font has are the job runner's check (jobs/runner.h check_glyphs).
   diags.throw_if_errors();
   return page;
 }

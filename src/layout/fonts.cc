@@ -28,7 +28,6 @@ using FcPatternRef = std::unique_ptr<FcPattern, Free<FcPatternDestroy>>;
 using FcObjectSetRef = std::unique_ptr<FcObjectSet, Free<FcObjectSetDestroy>>;
 using FcFontSetRef = std::unique_ptr<FcFontSet, Free<FcFontSetDestroy>>;
 using FontOptions = std::unique_ptr<cairo_font_options_t, Free<cairo_font_options_destroy>>;
-using LayoutIter = std::unique_ptr<PangoLayoutIter, Free<pango_layout_iter_free>>;
 
 const FcChar8* fc_str(const std::string& s) { return reinterpret_cast<const FcChar8*>(s.c_str()); }
 

@@ -77,12 +77,11 @@ class Assembler {
     auto nl = make_layout(fonts_, doc_.lang, ns, fmt::format("{}", page), num_w);
     const double h = layout_height(tl.get());
     // The leader runs along the last line's baseline, from its end to the number.
-    PangoLayoutIter* it = pango_layout_get_iter(tl.get());
-    while (!pango_layout_iter_at_last_line(it)) pango_layout_iter_next_line(it);
+    const LayoutIter it(pango_layout_get_iter(tl.get()));
+    while (!pango_layout_iter_at_last_line(it.get())) pango_layout_iter_next_line(it.get());
     PangoRectangle last;
-    pango_layout_iter_get_line_extents(it, nullptr, &last);
-    const double baseline = pango_layout_iter_get_baseline(it) / double(PANGO_SCALE);
-    pango_layout_iter_free(it);
+    pango_layout_iter_get_line_extents(it.get(), nullptr, &last);
+    const double baseline = pango_layout_iter_get_baseline(it.get()) / double(PANGO_SCALE);
     const double x0 = indent + (last.x + last.width) / double(PANGO_SCALE) + gap;
     const double x1 = w - layout_width(nl.get()) - gap;
     if (x1 - x0 > gap) {

@@ -353,7 +353,8 @@ void shift_item(Item& item, double dx, double dy) {
 
 std::vector<Rect> text_areas(PangoLayout* layout, int from, int to) {
   std::vector<Rect> out;
-  PangoLayoutIter* it = pango_layout_get_iter(layout);
+  LayoutIter iter(pango_layout_get_iter(layout));
+  PangoLayoutIter* it = iter.get();
   do {
     PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
     const int a = std::max(from, line->start_index);
@@ -361,19 +362,18 @@ std::vector<Rect> text_areas(PangoLayout* layout, int from, int to) {
     if (a < b) {
       PangoRectangle logical;
       pango_layout_iter_get_line_extents(it, nullptr, &logical);
-      int* ranges = nullptr;
+      int* raw = nullptr;
       int n = 0;
-      pango_layout_line_get_x_ranges(line, a, b, &ranges, &n);
+      pango_layout_line_get_x_ranges(line, a, b, &raw, &n);
+      const GMem<int> ranges(raw);
       for (int k = 0; k < n; ++k) {
-        const double x0 = ranges[2 * k] / double(PANGO_SCALE);
-        const double x1 = ranges[2 * k + 1] / double(PANGO_SCALE);
+        const double x0 = raw[2 * k] / double(PANGO_SCALE);
+        const double x1 = raw[2 * k + 1] / double(PANGO_SCALE);
         out.push_back(
             {x0, logical.y / double(PANGO_SCALE), x1 - x0, logical.height / double(PANGO_SCALE)});
       }
-      g_free(ranges);
     }
   } while (pango_layout_iter_next_line(it));
-  pango_layout_iter_free(it);
   return out;
 }
 

@@ -59,12 +59,11 @@ double layout_height(PangoLayout* layout) {
 int line_count(PangoLayout* layout) { return pango_layout_get_line_count(layout); }
 
 double line_bottom(PangoLayout* layout, int index) {
-  PangoLayoutIter* it = pango_layout_get_iter(layout);
-  for (int i = 0; i < index && pango_layout_iter_next_line(it); ++i) {
+  const LayoutIter it(pango_layout_get_iter(layout));
+  for (int i = 0; i < index && pango_layout_iter_next_line(it.get()); ++i) {
   }
   PangoRectangle logical;
-  pango_layout_iter_get_line_extents(it, nullptr, &logical);
-  pango_layout_iter_free(it);
+  pango_layout_iter_get_line_extents(it.get(), nullptr, &logical);
   return static_cast<double>(logical.y + logical.height) / PANGO_SCALE;
 }
 

@@ -412,14 +412,7 @@ std::vector<Page> layout_zine(const ZineDoc& doc, const Template& tpl, const Fon
                               Size page, Diagnostics& diags, ZineLayoutInfo* info) {
   ZineLayoutInfo local;
   std::vector<Page> pages = ZinePages(doc, tpl, fonts, page, diags).build(info ? *info : local);
-  // A character no bundled font has would print as a box: refuse, naming the slot.
-  for (const Page& p : pages)
-    for (const Item& it : p.items)
-      if (const auto* run = std::get_if<TextRun>(&it))
-        for (const MissingGlyph& g : FontSet::missing_glyphs(run->layout.get()))
-          diags.error(Loc{doc.source_name}, msg(MsgId::font_missing_glyph,
-                                                fmt::format("{:04X}", static_cast<unsigned>(g.code_point)),
-                                                ui_word(run->slot)));
+  // Characters no font has are the job runner's check (jobs/runner.h check_glyphs).
   diags.throw_if_errors();
   return pages;
 }

@@ -20,8 +20,8 @@ class BodyParser {
 
   void feed(const Line& line) {
     const std::string& s = line.text;
-    if (open_ != Open::none && story_detail::space_len(s, 0) > 0 && !story_detail::is_blank(s)) {
-      append(story_detail::trim(s));  // an indented line continues what is open
+    if (open_ != Open::none && space_len(s, 0) > 0 && !is_blank(s)) {
+      append(trim(s));  // an indented line continues what is open
       return;
     }
     LineParse p = story_detail::parse_line(line, file_, open_ == Open::narration, diags_);

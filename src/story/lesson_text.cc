@@ -10,17 +10,11 @@
 #include <array>
 #include <cctype>
 
+#include "base/text.h"
 #include "base/utf8.h"
 
 namespace telar::lesson_detail {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
@@ -31,23 +25,11 @@ std::string ascii_lower(std::string_view s) {
 /// `src` with every invalid UTF-8 sequence (NUL included) replaced by U+FFFD; the first
 /// one is reported (the cause is the same everywhere).
 std::string decode(const SourceText& src, Diagnostics& diags) {
-  const std::string_view bytes = src.bytes();
-  std::string out;
-  out.reserve(bytes.size());
-  std::optional<std::size_t> first;
-  for (std::size_t pos = 0; pos < bytes.size();) {
-    auto bad = find_invalid_utf8(bytes.substr(pos));
-    if (!bad) {
-      out.append(bytes.substr(pos));
-      break;
-    }
-    if (!first) first = pos + *bad;
-    out.append(bytes.substr(pos, *bad));
-    out += "\xEF\xBF\xBD";
-    pos += *bad + 1;
-  }
+  DecodedUtf8 decoded = decode_utf8(src.bytes());
+  std::string out = std::move(decoded.text);
+  const std::optional<std::size_t> first = decoded.first_bad;
   if (first) {
-    const auto byte = static_cast<unsigned char>(bytes[*first]);
+    const unsigned char byte = decoded.bad_byte;
     Loc at = src.loc_at(*first);
     Message m = byte == 0 ? msg(MsgId::text_has_nul)
                           : msg(MsgId::utf8_invalid, fmt::format("{:02X}", byte));

@@ -10,20 +10,8 @@ namespace telar::story_detail {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 }  // namespace
-
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  while (auto bad = find_invalid_utf8(s)) {
-    out.append(s.substr(0, *bad));
-    out.append(kReplacement);
-    s.remove_prefix(*bad + 1);
-  }
-  out.append(s);
-  return out;
-}
 
 std::vector<Line> decode_lines(const SourceText& src, Diagnostics& diags) {
   std::string_view bytes = src.bytes();
@@ -61,33 +49,6 @@ int column_of(std::string_view line, std::size_t offset) {
   return static_cast<int>(count_code_points(line.substr(0, offset))) + 1;
 }
 
-std::size_t space_len(std::string_view s, std::size_t i) {
-  if (i >= s.size()) return 0;
-  if (s[i] == ' ' || s[i] == '\t' || s[i] == '\f' || s[i] == '\v') return 1;
-  auto at = [&](std::string_view seq) { return s.substr(i, seq.size()) == seq; };
-  if (at("\xC2\xA0")) return 2;                                     // U+00A0 no-break space
-  if (at("\xE2\x80\xAF") || at("\xE3\x80\x80")) return 3;           // U+202F, U+3000
-  return 0;
-}
-
-std::size_t skip_space(std::string_view s, std::size_t i) {
-  while (std::size_t n = space_len(s, i)) i += n;
-  return i;
-}
-
-std::string_view trim(std::string_view s) {
-  s.remove_prefix(skip_space(s, 0));
-  for (;;) {
-    // Trailing whitespace: try each width that space_len knows.
-    std::size_t n = 0;
-    for (std::size_t w : {1u, 2u, 3u})
-      if (s.size() >= w && space_len(s, s.size() - w) == w) n = w;
-    if (n == 0) return s;
-    s.remove_suffix(n);
-  }
-}
-
-bool is_blank(std::string_view s) { return skip_space(s, 0) == s.size(); }
 
 Loc loc_at(const std::string& file, const Line& line, std::size_t offset) {
   return Loc{file, line.number, column_of(line.text, offset), {}};

@@ -11,6 +11,8 @@
 
 #include "base/diag.h"
 #include "base/source.h"
+#include "base/text.h"
+#include "base/utf8.h"
 #include "story/story.h"
 
 namespace telar::story_detail {
@@ -24,15 +26,8 @@ struct Line {
 /// line:column (one error per file: the cause is the same everywhere) and goes on.
 std::vector<Line> decode_lines(const SourceText& src, Diagnostics& diags);
 
-/// `s` with every invalid UTF-8 sequence and NUL byte replaced by U+FFFD.
-std::string valid_utf8(std::string_view s);
 /// 1-based column, in code points, of byte `offset` in `line`.
 int column_of(std::string_view line, std::size_t offset);
-/// Bytes taken by the whitespace character at s[i] (space, tab, no-break spaces), or 0.
-std::size_t space_len(std::string_view s, std::size_t i);
-std::size_t skip_space(std::string_view s, std::size_t i);
-std::string_view trim(std::string_view s);
-bool is_blank(std::string_view s);
 
 /// Where a diagnostic about `line` at byte `offset` points.
 Loc loc_at(const std::string& file, const Line& line, std::size_t offset);

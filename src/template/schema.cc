@@ -68,12 +68,6 @@ int hex_digit(char c) {
   return -1;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::span<const KindSchema> all_kind_schemas() { return kKinds; }
@@ -108,28 +102,6 @@ std::optional<Rgba> parse_rgba(std::string_view text) {
     ch[k] = (hi * 16 + lo) / 255.0;
   }
   return Rgba{ch[0], ch[1], ch[2], ch[3]};
-}
-
-std::optional<Length> parse_template_length(std::string_view text) {
-  text = trim(text);
-  if (text == "0") return Length{};
-  // An empty default unit makes a bare number invalid: "7" could be mm or pt.
-  return parse_length(text, "");
-}
-
-std::optional<Size> parse_paper(std::string_view text) {
-  text = trim(text);
-  if (auto named = paper_size(text)) return named;
-  std::size_t x = text.find_first_of("xX");
-  if (x == std::string_view::npos) return std::nullopt;
-  std::string_view w = trim(text.substr(0, x)), h = trim(text.substr(x + 1));
-  // "210x297mm": the unit written once, after the height, applies to both sides.
-  std::size_t unit_at = h.find_first_not_of("0123456789.");
-  if (unit_at == std::string_view::npos || unit_at == 0) return std::nullopt;
-  std::string unit(trim(h.substr(unit_at)));
-  auto lw = parse_length(w, unit), lh = parse_length(h, "");
-  if (!lw || !lh || lw->pt() <= 0 || lh->pt() <= 0) return std::nullopt;
-  return Size{*lw, *lh};
 }
 
 }  // namespace telar

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What a template of each artifact kind must declare (roles, options, labels), as one
-// table; plus the small value parsers the loader shares (colours, paper, "did you mean").
+// table; plus the colour parser (sizes and lengths: base/units.h).
 #pragma once
 
 #include <optional>
@@ -49,11 +49,10 @@ std::string join_names(std::span<const std::string_view> names);
 /// "#rrggbb" or "#rrggbbaa" (hex digits in either case).
 std::optional<Rgba> parse_rgba(std::string_view text);
 
-/// A named paper ("a4", "letter"; see paper_size) or "WxH" with a unit, e.g. "210x297mm",
-/// "8.5x11in", "105mm x 148mm". Both sides must be greater than zero.
-std::optional<Size> parse_paper(std::string_view text);
-
-/// A length in a template: a number with a unit ("7mm", "9.5pt"), or a bare "0".
-std::optional<Length> parse_template_length(std::string_view text);
+/// A length in a template: a number with a unit ("7mm", "9.5pt"), or a bare "0"
+/// (base/units.h parse_length with no default unit: "7" could be mm or pt).
+inline std::optional<Length> parse_template_length(std::string_view text) {
+  return parse_length(text, "");
+}
 
 }  // namespace telar

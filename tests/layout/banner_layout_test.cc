@@ -95,7 +95,7 @@ TEST_CASE("a 3 x 1 m banner: headline large and balanced, all inside trim plus b
   }
 }
 
-TEST_CASE("banner sizes scale the type; a 6 m banner is twice a 3 m one", "[banner]") {
+TEST_CASE("banner sizes scale the type: a 6 m banner is twice a 3 m one", "[banner]") {
   Laid small = lay_out("la-bateria.circle.md", "tejido", metres(3, 1), Length{});
   Laid big = lay_out("la-bateria.circle.md", "tejido", metres(6, 2), Length{});
   CHECK(big.info.scale == Approx(2));
@@ -103,7 +103,7 @@ TEST_CASE("banner sizes scale the type; a 6 m banner is twice a 3 m one", "[bann
   CHECK(big.info.headline_lines == small.info.headline_lines);
 }
 
-TEST_CASE("a tall banner stacks its lines; the motif crowns the headline", "[banner]") {
+TEST_CASE("a tall banner stacks its lines: the motif crowns the headline", "[banner]") {
   Laid b = lay_out("caravan.circle.md", "tejido", metres(1, 2), Length{});
   CHECK(b.info.headline_lines.size() >= 3);
   bool motif_on_top = false;

@@ -118,7 +118,7 @@ TEST_CASE("the contents point at the pages where the headings are", "[manual-lay
     CHECK(count_items<Link>(contents, [&](const Link& l) { return l.dest == e.dest; }) == 1);
 }
 
-TEST_CASE("lessons open on a new page with no running head; folios sit at the outer corner",
+TEST_CASE("lessons open on a new page with no running head: folios sit at the outer corner",
           "[manual-layout]") {
   Diagnostics d;
   Laid m = lay_out(corpus(), "cuaderno", d);

@@ -4,11 +4,10 @@
 # Usage: banner.sh TELAR EXAMPLES_DIR CASE   (one ctest entry per CASE)
 set -uo pipefail
 telar=$1 examples=$2 case=$3
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-fail() { echo "FAIL [$case]: $*" >&2; exit 1; }
-need() { command -v "$1" >/dev/null || { echo "SKIP: $1 missing"; exit 77; }; }
 # "Page size: W x H pts" (or "Page N size:") as "W H"
 page_size() { pdfinfo -f "${2:-1}" -l "${2:-1}" "$1" | sed -nE 's/^Page +([0-9]+ +)?size: +([0-9.]+) x ([0-9.]+) pts.*/\2 \3/p' | head -1; }
 near() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= t) }'; }

@@ -5,11 +5,10 @@
 set -uo pipefail
 telar=$1 examples=$2 case=$3
 fixtures=$(cd "$(dirname "$0")/../fixtures/manual" && pwd)
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-fail() { echo "FAIL [$case]: $*" >&2; exit 1; }
-need() { command -v "$1" >/dev/null || { echo "SKIP: $1 missing"; exit 77; }; }
 
 lessons=("$examples"/lessons/*.md)
 common=(--cycle 2026-11-20 --crew "Ana, Rodrigo" --node "Biblioteca de baterías")

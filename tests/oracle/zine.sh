@@ -4,11 +4,10 @@
 # xmllint). Usage: zine.sh TELAR EXAMPLES_DIR CASE   (one ctest entry per CASE)
 set -uo pipefail
 telar=$1 examples=$2 case=$3
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-fail() { echo "FAIL [$case]: $*" >&2; exit 1; }
-need() { command -v "$1" >/dev/null || { echo "SKIP: $1 missing"; exit 77; }; }
 
 story_es=$examples/la-bateria.circle.md
 story_en=$examples/caravan.circle.md

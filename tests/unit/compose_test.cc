@@ -42,7 +42,7 @@ TEST_CASE("the best highlight: readable length, echoed by the circle, one senten
   CHECK(headline_score(julian, s) > headline_score(short_one, s));
 }
 
-TEST_CASE("ties go to the earlier highlight; no highlight, no headline", "[compose]") {
+TEST_CASE("ties go to the earlier highlight: no highlight, no headline", "[compose]") {
   Story s = parse("## R\n\n> Ana: Una cosa dicha por Ana hoy.\n> Luis: Otra cosa dicha por Luis hoy.\n");
   CHECK(choose_headline(s)->speaker == "Ana");
   CHECK_FALSE(choose_headline(parse("## R\n\nAna: Sin destacados.\n")));

@@ -177,7 +177,7 @@ TEST_CASE("images become blocks resolved beside the lesson", "[lessons]") {
   CHECK(as<Image>(l.blocks[3]).path == std::filesystem::path("a.svg"));
 }
 
-TEST_CASE("remote and unsupported images are errors; misplaced ones warn", "[lessons]") {
+TEST_CASE("remote and unsupported images are errors: misplaced ones warn", "[lessons]") {
   Diagnostics d;
   parse(
       "# Título ![logo](logo.png)\n\n![x](https://example.org/x.png)\n\n![y](foto.gif)\n\n"
@@ -199,7 +199,7 @@ TEST_CASE("remote and unsupported images are errors; misplaced ones warn", "[les
   CHECK(d.all()[4].loc.column == 31);
 }
 
-TEST_CASE("front matter is optional; without it the first heading names the lesson", "[lessons]") {
+TEST_CASE("front matter is optional: without it the first heading names the lesson", "[lessons]") {
   Diagnostics d;
   Lesson l = parse("\xEF\xBB\xBF# Cuidar *el* litio\r\n\r\nTexto.\r\n", d);
   CHECK(d.all().empty());
@@ -263,7 +263,7 @@ TEST_CASE("invalid UTF-8 is an error with line and column, not a crash", "[lesso
   CHECK(nul.all()[0].loc.column == 2);
 }
 
-TEST_CASE("an empty lesson warns; text is normalised to NFC", "[lessons]") {
+TEST_CASE("an empty lesson warns: text is normalised to NFC", "[lessons]") {
   Diagnostics d;
   Lesson empty = parse("---\ntitle: Nada\n---\n\n", d);
   CHECK(empty.blocks.empty());

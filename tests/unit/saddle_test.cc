@@ -187,7 +187,7 @@ TEST_CASE("paper weights give creep per sheet", "[saddle]") {
   }
 }
 
-TEST_CASE("long-edge duplex turns every back side 180 degrees; short-edge does not", "[saddle]") {
+TEST_CASE("long-edge duplex turns every back side 180 degrees: short-edge does not", "[saddle]") {
   SaddleOptions shorter = a5_on_a4(), longer = a5_on_a4();
   shorter.duplex = Duplex::short_edge;
   longer.duplex = Duplex::long_edge;

@@ -44,3 +44,24 @@ TEST_CASE("affine transforms compose like cairo matrices", "[units]") {
   Rect b = r.apply(Rect{0, 0, 100, 50});
   CHECK(b == Rect{0, 0, 100, 50});
 }
+
+TEST_CASE("one size grammar serves papers, pages and banners", "[units]") {
+  auto s = parse_size("210x297mm");
+  REQUIRE(s);
+  CHECK(s->w.mm() == Approx(210));
+  CHECK(s->h.mm() == Approx(297));
+  CHECK(parse_size("3x1m")->w.mm() == Approx(3000));
+  CHECK(parse_size("120x36in")->h.in() == Approx(36));
+  CHECK(parse_size("300cm x 1m")->w.mm() == Approx(3000));
+  CHECK(parse_size("105mm X 148mm")->h.mm() == Approx(148));
+  CHECK(parse_size("2\u00d71m")->w.mm() == Approx(2000));
+  CHECK(parse_size("0x1m")->w.pt() == Approx(0));  // callers check ranges
+  CHECK_FALSE(parse_size("210x297"));  // "297" could be mm or pt
+  CHECK_FALSE(parse_size("3xm"));
+  CHECK_FALSE(parse_size("-2x1m"));
+  CHECK_FALSE(parse_size("a4"));
+  CHECK(parse_paper("A4") == paper_size("a4"));
+  CHECK_FALSE(parse_paper("0x297mm"));
+  CHECK(parse_length("0", "") == Length{});
+  CHECK_FALSE(parse_length("7", ""));
+}

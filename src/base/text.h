@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one whitespace vocabulary every parser shares: which characters are spaces
+// (ASCII blanks and the no-break spaces phone keyboards type) and trimming them.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace telar {
+
+/// Bytes taken by the whitespace character at s[i] (space, tab, CR, form feed, vertical
+/// tab, U+00A0, U+202F, U+3000), or 0.
+std::size_t space_len(std::string_view s, std::size_t i);
+/// The first index at or after `i` that is not whitespace.
+std::size_t skip_space(std::string_view s, std::size_t i);
+/// `s` without whitespace at either end.
+std::string_view trim(std::string_view s);
+bool is_blank(std::string_view s);
+
+}  // namespace telar

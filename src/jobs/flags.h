@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The flag table: every option of every artifact, as data (name, kind of value, help,
+// default). The CLI builds its Boost.Program_options parser from it and the batch
+// manifest reads its keys through it, so a flag means the same thing in both places.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/units.h"
+#include "compose/moon.h"
+
+namespace telar {
+
+/// The kind of value a flag takes; each kind has exactly one parser (below).
+enum class FlagType {
+  text,     ///< any string (a path, a URL, a name)
+  boolean,  ///< a switch: "--anonymize" / "anonymize: true"
+  choice,   ///< one of FlagSpec::choices
+  paper,    ///< a paper name or WxH (base/units.h parse_paper)
+  length,   ///< "5mm", "0.2in", "0" (base/units.h parse_length)
+  date,     ///< YYYY-MM-DD (compose/moon.h parse_date)
+  dpi,      ///< a resolution, 36..1200
+};
+
+struct FlagSpec {
+  std::string_view name;        ///< the long name, also the manifest key: "paper"
+  char short_name = 0;          ///< 't' for -t, or 0
+  FlagType type = FlagType::text;
+  std::string_view help;        ///< English; translated through po/es.po
+  std::string_view default_value = {};  ///< used (and shown in --help) when absent
+  std::span<const std::string_view> choices = {};
+};
+
+/// One job's flags as text, whoever wrote them (argv or a manifest entry), plus its inputs.
+class FlagValues {
+ public:
+  std::vector<std::string> inputs;
+
+  void set(std::string_view name, std::string value) { values_[std::string(name)] = std::move(value); }
+  bool has(std::string_view name) const { return values_.count(name) != 0; }
+  /// The value, or "" when absent.
+  std::string text(std::string_view name) const;
+  /// A boolean flag: true when set to "true".
+  bool on(std::string_view name) const { return text(name) == "true"; }
+  /// Every flag that was given, by name (sorted: stable for hashing).
+  const std::map<std::string, std::string, std::less<>>& all() const { return values_; }
+  /// Adds each spec's default for a flag that was not given.
+  void fill_defaults(std::span<const FlagSpec> specs);
+
+ private:
+  std::map<std::string, std::string, std::less<>> values_;
+};
+
+/// The spec named `name` in `specs`, or nullptr.
+const FlagSpec* find_flag(std::span<const FlagSpec> specs, std::string_view name);
+
+/// Checks `value` against the spec's kind; throws Error::usage (usage_bad_value naming the
+/// flag and what was expected) when it is not valid.
+void check_flag_value(const FlagSpec& spec, const std::string& value);
+
+// The one parser per kind of value; each throws Error::usage naming `flag`.
+Size paper_value(std::string_view flag, const std::string& value);
+Length length_value(std::string_view flag, const std::string& value);
+Date date_value(std::string_view flag, const std::string& value);
+double dpi_value(std::string_view flag, const std::string& value);
+std::string choice_value(std::string_view flag, const std::string& value,
+                         std::span<const std::string_view> allowed);
+
+}  // namespace telar
