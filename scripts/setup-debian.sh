@@ -11,6 +11,7 @@ build_pkgs=(
   libcairo2-dev libpango1.0-dev libfontconfig-dev libharfbuzz-dev libglib2.0-dev
   libqrencode-dev libyaml-cpp-dev libboost-program-options-dev libfmt-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev
+  libzxing-dev libpoppler-cpp-dev
   libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr
   libqpdf-dev
   fonts-wqy-microhei
@@ -18,7 +19,7 @@ build_pkgs=(
 # To build and run the tests: the test framework, the QR decoder, and every command that a
 # test or script calls (tests/oracle/tools.sh checks that this list is complete).
 test_pkgs=(
-  catch2 libzxing-dev
+  catch2
   zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time file binutils mawk
 )
 

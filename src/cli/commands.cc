@@ -17,6 +17,7 @@ const std::vector<Command>& command_table() {
     std::vector<Command> t;
     for (const Artifact& a : artifacts()) t.push_back({a.name, a.summary, nullptr, &a});
     t.push_back({"batch", "run every job of a manifest: many nodes' manuals, zines and banners", run_batch});
+    t.push_back({"decode", "read --qr-offline story cards (PNG or PDF) back into a story file", run_decode});
     t.push_back({"check", "validate story, lesson, template and manifest files without rendering", run_check});
     t.push_back({"templates", "list the shipped templates", run_templates});
     t.push_back({"fonts", "list the bundled fonts", run_fonts});

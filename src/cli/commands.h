@@ -48,6 +48,7 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
 Exit run_artifact(const Artifact& artifact, const Args& args, const Env& env);
 Exit run_batch(const Args& args, const Env& env);
 Exit run_check(const Args& args, const Env& env);
+Exit run_decode(const Args& args, const Env& env);
 Exit run_templates(const Args& args, const Env& env);
 Exit run_fonts(const Args& args, const Env& env);
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The commands that make no artifact: check, templates, fonts.
+// The commands that make no artifact: check, decode, templates, fonts.
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "cli/story_flags.h"
 #include "jobs/check.h"
+#include "jobs/decode.h"
 #include "layout/fonts.h"
 #include "template/template.h"
 
@@ -29,6 +30,26 @@ Exit run_check(const Args& args, const Env& env) {
   Diagnostics diags;
   check_files(job, diags);
   print(env.err, diags.all(), env.lang);
+  return Exit::ok;
+}
+
+Exit run_decode(const Args& args, const Env& env) {
+  po::options_description desc, hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>());
+  desc.add_options()("output,o", po::value<std::string>(),
+                     tr("the story-circle file to write (default: standard output)", env.lang).c_str());
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  auto vm = parse_flags("decode", "IMAGE|PDF... [-o STORY.md]", args, desc, hidden, pos, env);
+  if (!vm) return Exit::ok;
+  if (!vm->count("input")) throw Error::usage(msg(MsgId::usage_missing_input));
+  DecodeJob job;
+  for (const auto& f : (*vm)["input"].as<std::vector<std::string>>()) job.inputs.emplace_back(f);
+  if (vm->count("output")) job.out = (*vm)["output"].as<std::string>();
+  Diagnostics diags;
+  const std::string story = decode_story(job, diags);
+  print(env.err, diags.all(), env.lang);
+  if (job.out.empty()) std::fputs(story.c_str(), env.out);
   return Exit::ok;
 }
 

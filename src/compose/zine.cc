@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "compose/qr_payload.h"
+
 namespace telar {
 namespace {
 
@@ -75,7 +77,7 @@ ZineDoc compose_zine(const Story& story_in, const std::string& source_name, cons
   }
 
   doc.qr_payload = !opt.qr_url.empty() ? opt.qr_url : fm.link;
-  doc.link_text = doc.qr_payload;
+  doc.link_text = shorten_link(doc.qr_payload);
   doc.label_scan = tpl.label("scan", doc.lang);
   doc.label_colophon = tpl.label("colophon", doc.lang);
   doc.label_notes = tpl.label("notes", doc.lang);

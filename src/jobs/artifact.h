@@ -59,6 +59,8 @@ class ArtifactStages {
                                    Diagnostics& diags) = 0;
   virtual std::vector<Sheet> impose(const std::vector<Page>& pages, const Template& tpl,
                                     const FontSet& fonts) = 0;
+  /// Whether every QR code is read back before writing (false with --no-verify).
+  virtual bool verify_qr() const { return true; }
   /// Title, dpi, progress: what the encoder needs besides the sheets.
   virtual void encoding(EncodeOptions& enc) const = 0;
 };

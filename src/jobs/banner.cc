@@ -43,6 +43,7 @@ constexpr FlagSpec kBannerFlags[] = {
     {"lang", 0, FlagType::text, "front matter for a transcript: the language (BCP 47)"},
     {"link", 0, FlagType::text, "front matter for a transcript: the link"},
     {"speakers", 0, FlagType::text, "YAML map renaming speaker labels (SPEAKER_00: Ana)"},
+    {"no-verify", 0, FlagType::boolean, "do not read the QR code back before writing (faster)"},
     {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
 };
 
@@ -116,6 +117,8 @@ class BannerStages final : public ArtifactStages {
     return impose_tiles(*plan, banner, fonts, look, labels);
   }
 
+  bool verify_qr() const override { return job_.verify; }
+
   void encoding(EncodeOptions& enc) const override {
     enc.dpi = job_.dpi;
     if (story_) enc.title = story_->meta.title;
@@ -170,6 +173,7 @@ std::unique_ptr<ArtifactStages> configure_banner(const FlagValues& v, const JobE
   job.anonymize = v.on("anonymize");
   if (v.on("initials")) job.anonymize_mode = AnonymizeMode::initials;
   job.inputs = story_inputs(v);
+  job.verify = !v.on("no-verify");
   job.dpi = dpi_value("dpi", v.text("dpi"));
   job.lang = env.ui_lang == Lang::es ? "es" : "en";
   job.progress = env.progress;

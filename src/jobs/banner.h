@@ -30,6 +30,7 @@ struct BannerJob {
   bool anonymize = false;        ///< --anonymize
   AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;  ///< --initials
   StoryInputs inputs;            ///< --title --node --date --lang --link --speakers
+  bool verify = true;            ///< false with --no-verify: the QR code is not read back
   std::string lang = "en";       ///< the labels' language with --headline alone (the UI's)
   std::function<void(double)> progress;  ///< PNG: fraction done (the CLI draws it on a TTY)
 };

@@ -27,6 +27,7 @@ struct ZineJob {
   bool anonymize = false;            ///< --anonymize
   AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;  ///< --initials
   StoryInputs inputs;                ///< --title --node --date --lang --link --speakers
+  bool verify = true;                ///< false with --no-verify: QR codes are not read back
   double dpi = 150;                  ///< PNG only
 };
 

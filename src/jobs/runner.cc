@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "jobs/write_output.h"
+#include "layout/qr_verify.h"
 
 namespace telar {
 namespace {
@@ -86,6 +87,8 @@ JobResult run_job(const Artifact& artifact, ArtifactStages& stages, Diagnostics&
     diags.throw_if_errors();
     std::vector<Sheet> sheets = stages.impose(pages, tpl, *fonts);
     check_glyphs(pages, sheets, stages.source_name(), diags);
+    // Verify before write: every QR code is read back from a 150 dpi photocopy of itself.
+    if (stages.verify_qr()) verify_qr_codes(pages, Loc{stages.source_name()}, diags);
     diags.throw_if_errors();
 
     EncodeOptions enc = EncodeOptions::from_env();

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The one job pipeline every artifact goes through: read -> template and kind check ->
-// anonymize -> fonts (with CJK fallback) -> compose -> layout -> glyph check -> impose ->
-// encode -> commit. Warnings stay in the caller's Diagnostics; an Error thrown by any step
-// carries every diagnostic recorded before it.
+// anonymize -> fonts (with CJK fallback) -> compose -> layout -> impose -> glyph check ->
+// QR codes read back (verify before write) -> encode -> commit. Warnings stay in the
+// caller's Diagnostics; an Error thrown by any step carries every diagnostic before it.
 #pragma once
 
 #include <filesystem>

@@ -3,10 +3,13 @@
 #include "jobs/zine.h"
 
 #include "base/error.h"
+#include "compose/qr_payload.h"
 #include "compose/zine.h"
 #include "impose/zine8.h"
 #include "jobs/artifact.h"
 #include "jobs/runner.h"
+#include "layout/qr_cards.h"
+#include "layout/qr_verify.h"
 #include "layout/zine.h"
 #include "story/anonymize.h"
 #include "story/read_story.h"
@@ -61,6 +64,7 @@ constexpr FlagSpec kZineFlags[] = {
     {"lang", 0, FlagType::text, "front matter for a transcript: the language (BCP 47)"},
     {"link", 0, FlagType::text, "front matter for a transcript: the link"},
     {"speakers", 0, FlagType::text, "YAML map renaming speaker labels (SPEAKER_00: Ana)"},
+    {"no-verify", 0, FlagType::boolean, "do not read the QR codes back before writing (faster)"},
     {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
 };
 
@@ -94,14 +98,19 @@ class ZineStages final : public ArtifactStages {
   }
 
   std::vector<Page> layout(const Template& tpl, const FontSet& fonts, Diagnostics& diags) override {
+    if (job_.qr_offline) return offline_pages(tpl, fonts, diags);
     return layout_zine(doc_, tpl, fonts, zine8_page_size(paper_), diags);
   }
 
   std::vector<Sheet> impose(const std::vector<Page>& pages, const Template& tpl,
                             const FontSet&) override {
     if (job_.reader_layout) return impose_reader(pages);
-    return {impose_zine8(paper_, tpl.color("guide"))};
+    std::vector<Sheet> sheets{impose_zine8(paper_, tpl.color("guide"))};
+    if (pages.size() > 8) sheets.push_back(impose_reader(pages).back());  // the story sheet
+    return sheets;
   }
+
+  bool verify_qr() const override { return job_.verify; }
 
   void encoding(EncodeOptions& enc) const override {
     enc.dpi = job_.dpi;
@@ -109,6 +118,41 @@ class ZineStages final : public ArtifactStages {
   }
 
  private:
+  /// --qr-offline: the story on the back cover when one code holds it there at 0.4 mm
+  /// modules or more and reads back; otherwise a story sheet of cards (page 9), and the
+  /// back cover's code says how many cards there are.
+  std::vector<Page> offline_pages(const Template& tpl, const FontSet& fonts, Diagnostics& diags) {
+    const Size mini = zine8_page_size(paper_);
+    std::vector<std::string> one = offline_cards(story_, 2900, 1);  // v40-L holds 2953 bytes
+    if (one.size() == 1) {
+      ZineDoc cover = doc_;
+      cover.qr_payload = one[0];
+      cover.link_text = one[0].substr(0, one[0].find('\n'));
+      Diagnostics probe;
+      try {
+        std::vector<Page> pages = layout_zine(cover, tpl, fonts, mini, probe);
+        // The choice itself is verified (with --no-verify too): a dense code that would
+        // not survive a photocopy goes to the story sheet, and the output never depends
+        // on the flag.
+        verify_qr_codes(pages, Loc{doc_.source_name}, probe);
+        if (!probe.has_errors()) {
+          for (const Diagnostic& d : probe.all()) diags.add(d);
+          doc_ = std::move(cover);
+          return pages;
+        }
+      } catch (const Error&) {
+        // too dense for the back cover: the story sheet below
+      }
+    }
+    std::optional<StorySheetPlan> plan = plan_story_sheet(story_, paper_);
+    if (!plan) diags.fail(Loc{doc_.source_name}, msg(MsgId::qr_offline_too_long, kMaxOfflineCards));
+    doc_.qr_payload = offline_cover_text(story_, plan->cards.size());
+    doc_.link_text = offline_cover_caption(story_, plan->cards.size());
+    std::vector<Page> pages = layout_zine(doc_, tpl, fonts, mini, diags);
+    pages.push_back(layout_story_sheet(*plan, paper_, tpl, fonts, doc_.lang));
+    return pages;
+  }
+
   ZineJob job_;
   std::filesystem::path out_;
   Story story_;
@@ -133,14 +177,13 @@ std::unique_ptr<ArtifactStages> configure_zine(const FlagValues& v, const JobEnv
   job.anonymize = v.on("anonymize");
   if (v.on("initials")) job.anonymize_mode = AnonymizeMode::initials;
   job.inputs = story_inputs(v);
+  job.verify = !v.on("no-verify");
   if (!job.qr_url.empty() && job.qr_offline) throw Error::usage(msg(MsgId::usage_conflict, "qr", "qr-offline"));
   job.dpi = dpi_value("dpi", v.text("dpi"));
-  if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));
   return std::make_unique<ZineStages>(std::move(job));
 }
 
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags) {
-  if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));
   ZineStages stages(job);
   return run_job(*find_artifact("zine"), stages, diags).files;
 }

@@ -190,14 +190,16 @@ class BannerPage {
     double side = 0;
     std::optional<QrSymbol> sym;
     if (!doc_.qr_payload.empty()) {
-      sym = encode_qr(doc_.qr_payload, tpl_.qr_ec);
-      const double min_side = qr_min_side(*sym).pt();
-      side = std::max(min_side, std::min(trim_.w, trim_.h).pt() * kQrShare);
-      if (side > c.w * 0.5 || side > c.h * 0.45) {
-        diags_.error(doc_.link_loc, msg(MsgId::zine_qr_too_dense, sym->width,
-                                        fmt::format("{:.0f}", Length::pt(std::min(c.w * 0.5, c.h * 0.45)).mm())));
+      const double room = std::min(c.w * 0.5, c.h * 0.45);
+      QrFit fit = fit_qr(doc_.qr_payload, tpl_.qr_ec, Length::pt(room));
+      if (!fit.symbol) {
+        diags_.error(doc_.link_loc,
+                     msg(MsgId::qr_no_room, fit.bytes, fmt::format("{:.0f}", Length::pt(room).mm()), fit.largest_version,
+                         fit.largest_bytes, fmt::format("{:.2f}", fit.module_needed.mm())));
         diags_.throw_if_errors();
       }
+      sym = std::move(fit.symbol);
+      side = std::min(room, std::max(qr_min_side(*sym).pt(), std::min(trim_.w, trim_.h).pt() * kQrShare));
     }
     // Node and date: fitted into what the QR code and the motif leave.
     const double small_max = size("small", true), small_min = size("small", false);
@@ -252,6 +254,8 @@ class BannerPage {
       qr.path = qr_path(*sym, box);
       qr.fill = Rgba{0, 0, 0, 1};
       qr.slot = "qr";
+      qr.qr_text = doc_.qr_payload;
+      qr.qr_box = box;
       page_.items.push_back(std::move(qr));
       page_.items.push_back(Link{box, doc_.qr_payload, {}});
       info_.qr_box = box;

@@ -68,6 +68,8 @@ struct Shape {
   std::optional<Stroke> stroke;
   bool even_odd = false;  ///< fill rule (QR codes use winding with one path, no seams)
   std::string slot;
+  std::string qr_text;  ///< a QR code: the bytes it must read back as (verify before write)
+  Rect qr_box;          ///< a QR code: the code with its quiet zone, points
 };
 
 /// A clickable area in PDF output: to a URI, or to a named destination.

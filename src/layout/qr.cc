@@ -7,6 +7,7 @@
 #include <array>
 #include <bit>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -205,6 +206,35 @@ std::vector<QrSymbol> encode_qr_structured(std::string_view utf8, char ec, int m
 int qr_capacity_bytes(int version, char ec, bool eci) {
   if (version < 1 || version > kMaxVersion) fail_internal(fmt::format("QR version {}", version));
   return byte_capacity(version, ec_level(ec), eci, false);
+}
+
+QrFit fit_qr(std::string_view utf8, char preferred, Length max_side) {
+  QrFit fit;
+  fit.bytes = static_cast<int>(utf8.size());
+  constexpr std::string_view kLevels = "HQML";
+  std::optional<QrSymbol> smallest;
+  for (std::size_t i = kLevels.find(preferred); i < kLevels.size(); ++i) {
+    try {
+      QrSymbol sym = encode_qr(utf8, kLevels[i]);
+      if (qr_min_side(sym) <= max_side) {
+        fit.symbol = std::move(sym);
+        return fit;
+      }
+      smallest = std::move(sym);
+    } catch (const Error&) {
+      if (kLevels[i] == 'L') throw;  // too long for any version: that message says so
+    }
+  }
+  const int modules = static_cast<int>(std::floor(max_side.pt() / kQrMinModule.pt() + 1e-9)) -
+                      2 * kQrQuietModules;
+  fit.largest_version = std::clamp((modules - 17) / 4, 0, kMaxVersion);
+  if (modules < 21) fit.largest_version = 0;
+  fit.largest_bytes = fit.largest_version > 0
+                          ? byte_capacity(fit.largest_version, QR_ECLEVEL_L, has_non_ascii(utf8), false)
+                          : 0;
+  if (smallest)
+    fit.module_needed = Length::pt(max_side.pt() / (smallest->width + 2 * kQrQuietModules));
+  return fit;
 }
 
 Length qr_min_side(const QrSymbol& symbol, Length module) {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <utility>  // c_handles.h (via page.h) uses std::exchange without it
 #include <vector>
@@ -45,6 +47,19 @@ std::vector<QrSymbol> encode_qr_structured(std::string_view utf8, char ec, int m
 /// Bytes of text one symbol of `version` holds at `ec` (one 8-bit segment, plus the ECI
 /// header when `eci`): 17 for 1-L, 213 for 10-M, 2953 for 40-L.
 int qr_capacity_bytes(int version, char ec, bool eci);
+
+/// The outcome of fit_qr(): a symbol that prints within the room, or the numbers of why not.
+struct QrFit {
+  std::optional<QrSymbol> symbol;  ///< empty: it does not fit
+  int bytes = 0;                   ///< the text's length
+  int largest_version = 0;         ///< the largest version that fits the room at 0.4 mm (0: none)
+  int largest_bytes = 0;           ///< what that version holds at error correction L
+  Length module_needed;            ///< the module this text's smallest code would have there
+};
+
+/// The most robust code for `utf8` whose side with quiet zone at 0.4 mm modules is within
+/// `max_side`: error correction `preferred` first, then each lower level down to L.
+QrFit fit_qr(std::string_view utf8, char preferred, Length max_side);
 
 /// Side of the printed code, quiet zone included, at `module` per module.
 Length qr_min_side(const QrSymbol& symbol, Length module = kQrMinModule);

@@ -484,18 +484,19 @@ class ZinePages {
     auto ul = make_layout(fonts_, doc_.lang, us, markup_escape(doc_.link_text), c.w);
     const double gap = Length::mm(1).pt();
     const double labels_h = gap + layout_height(sl.get()) + 1 + layout_height(ul.get());
-    QrSymbol sym = encode_qr(doc_.qr_payload, tpl_.qr_ec);
-    const double min_side = qr_min_side(sym).pt();
     const double room = colophon_top - Length::mm(3).pt() - y - labels_h;
-    const double side = std::min({c.w * 0.7, c.w, room});
-    if (side < min_side)
-      diags_.fail(doc_.link_loc, msg(MsgId::zine_qr_too_dense, sym.width,
-                                     fmt::format("{:.0f}", Length::pt(std::max(0.0, side)).mm())));
+    // Lower error correction first, then larger than 70 % of the width, within the room.
+    QrFit fit = fit_qr(doc_.qr_payload, tpl_.qr_ec, Length::pt(std::max(0.0, std::min(c.w, room))));
+    if (!fit.symbol) fail_qr_room(fit, std::min(c.w, room));
+    const QrSymbol& sym = *fit.symbol;
+    const double side = std::max(qr_min_side(sym).pt(), std::min({c.w * 0.7, c.w, room}));
     Rect box{c.x + (c.w - side) / 2, y, side, side};
     Shape qr;
     qr.path = qr_path(sym, box);
     qr.fill = Rgba{0, 0, 0, 1};
     qr.slot = "qr";
+    qr.qr_text = doc_.qr_payload;
+    qr.qr_box = box;
     p.items.push_back(filled(box, Rgba{1, 1, 1, 1}, "qr"));  // quiet zone on any paper colour
     p.items.push_back(std::move(qr));
     y += side + gap;
@@ -555,6 +556,12 @@ class ZinePages {
     }
     y += gap;
     p.items.push_back(filled({c.x + (c.w - rule) / 2, y, rule, 1.6}, tpl_.color("accent"), "back"));
+  }
+
+  [[noreturn]] void fail_qr_room(const QrFit& fit, double side) {
+    diags_.fail(doc_.link_loc,
+                msg(MsgId::qr_no_room, fit.bytes, fmt::format("{:.0f}", Length::pt(std::max(0.0, side)).mm()),
+                    fit.largest_version, fit.largest_bytes, fmt::format("{:.2f}", fit.module_needed.mm())));
   }
 
   static double layout_width_of(const GRef<PangoLayout>& l) {
