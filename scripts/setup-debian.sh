@@ -13,6 +13,7 @@ build_pkgs=(
 )
 test_pkgs=(
   catch2 libzxing-dev zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time
+  clang libclang-rt-14-dev   # scripts/fuzz.sh: libFuzzer (clang -fsanitize=fuzzer)
 )
 
 want=("${build_pkgs[@]}")

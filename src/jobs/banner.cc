@@ -13,6 +13,7 @@
 #include "jobs/banner_size.h"
 #include "jobs/options.h"
 #include "layout/banner.h"
+#include "layout/font_check.h"
 #include "layout/fonts.h"
 #include "render/output.h"
 #include "story/anonymize.h"
@@ -68,6 +69,8 @@ std::vector<std::filesystem::path> make_banner(const BannerJob& job, Diagnostics
   const Length margin = option_length(tpl, "printer_margin", Length::mm(5));
 
   FontSet fonts(bundled_fonts_dir());
+  check_template_fonts(tpl, fonts, diags);
+  diags.throw_if_errors();
   BannerDoc doc = compose_banner(story ? &*story : nullptr, job.story.string(), headline, job.lang, tpl, diags);
   diags.throw_if_errors();
   std::vector<Page> pages{layout_banner(doc, tpl, fonts, trim, bleed, diags)};

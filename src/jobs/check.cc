@@ -5,6 +5,7 @@
 
 #include "base/error.h"
 #include "base/utf8.h"
+#include "layout/font_check.h"
 #include "layout/fonts.h"
 #include "story/lessons.h"
 #include "story/read_story.h"
@@ -74,7 +75,9 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
   for (const auto& path : job.files) {
     try {
       if (is_yaml(path)) {
-        load_template(read_source(path), diags);
+        Template tpl = load_template(read_source(path), diags);
+        if (!fonts) fonts.emplace(bundled_fonts_dir());
+        check_template_fonts(tpl, *fonts, diags);
       } else {
         Diagnostics local;
         SourceText src = read_source(path);

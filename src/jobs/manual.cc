@@ -4,6 +4,7 @@
 #include "jobs/write_output.h"
 #include "base/error.h"
 #include "compose/manual.h"
+#include "layout/font_check.h"
 #include "layout/fonts.h"
 #include "layout/hyphenate.h"
 #include "layout/manual.h"
@@ -70,6 +71,10 @@ std::vector<std::filesystem::path> make_manual(const ManualJob& job, Diagnostics
   if (job.calibrate) {
     Template tpl = manual_template(job.template_name, diags);
     FontSet fonts(bundled_fonts_dir());
+  check_template_fonts(tpl, fonts, diags);
+  diags.throw_if_errors();
+    check_template_fonts(tpl, fonts, diags);
+    diags.throw_if_errors();
     const std::string lang = job.ui_lang == Lang::es ? "es" : "en";
     std::vector<Page> pages = calibration_pages(tpl, fonts, lang, sheet);
     enc.title = tpl.label("calibrate_title", lang);
@@ -95,6 +100,8 @@ std::vector<std::filesystem::path> make_manual(const ManualJob& job, Diagnostics
   ManualDoc doc = compose_manual(std::move(lessons), tpl,
                                  ManualOptions{job.title, job.node, job.crew, job.cycle});
   FontSet fonts(bundled_fonts_dir());
+  check_template_fonts(tpl, fonts, diags);
+  diags.throw_if_errors();
   const Hyphenator hyphenator = Hyphenator::load(doc.lang);
   ManualLayoutOptions lopt;
   lopt.page = page;

@@ -5,6 +5,7 @@
 #include "compose/zine.h"
 #include "impose/zine8.h"
 #include "jobs/write_output.h"
+#include "layout/font_check.h"
 #include "layout/fonts.h"
 #include "layout/zine.h"
 #include "render/output.h"
@@ -37,6 +38,8 @@ std::string story_text(const Story& story) {
 
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags) {
   if (job.qr_offline) throw Error::usage(msg(MsgId::usage_not_yet, "--qr-offline"));
+  if (!job.qr_url.empty() && !is_web_link(job.qr_url))
+    throw Error::usage(msg(MsgId::usage_bad_qr, job.qr_url));
   const std::filesystem::path out = job.out.empty() ? default_output(job.story, "-zine.pdf") : job.out;
   const Format format = format_of(out);  // a usage error before any work
 
@@ -58,6 +61,8 @@ std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& di
 
   const Size paper = job.paper ? *job.paper : tpl.paper ? *tpl.paper : *paper_size("a4");
   FontSet fonts(bundled_fonts_dir());
+  check_template_fonts(tpl, fonts, diags);
+  diags.throw_if_errors();
   if (FontSet::has_cjk(story_text(story))) fonts.add_system_cjk();  // CJK only from the system
   ZineOptions zopt;
   zopt.qr_url = job.qr_url;
