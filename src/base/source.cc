@@ -2,7 +2,9 @@
 #include "base/source.h"
 
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -70,7 +72,11 @@ SourceText read_source(const std::filesystem::path& path, std::size_t max_bytes)
   struct stat st {};
   if (fstat(fd.get(), &st) != 0) throw Error::from_errno(Exit::no_input, path, errno);
   if (S_ISDIR(st.st_mode)) throw Error::from_errno(Exit::no_input, path, EISDIR);
-  if (!S_ISREG(st.st_mode))
+  // /proc and /sys files look regular (size 0) but are generated, and may never end.
+  struct statfs fs {};
+  const bool generated = fstatfs(fd.get(), &fs) == 0 &&
+                         (fs.f_type == PROC_SUPER_MAGIC || fs.f_type == SYSFS_MAGIC);
+  if (!S_ISREG(st.st_mode) || generated)
     throw Error(Exit::no_input, Loc{path.string()}, msg(MsgId::io_not_regular));
   const auto too_big = [&](std::uintmax_t size) {
     return Error(Exit::data_error, Loc{path.string()},

@@ -22,6 +22,9 @@
 #include "template/template.h"
 
 namespace telar {
+
+/// The largest --bleed (a print shop asks for 3 to 10 mm): docs/limits.md.
+constexpr Length kMaxBleed = Length::mm(100);
 namespace {
 
 /// A length from the template's options (e.g. options.overlap), or `fallback`.
@@ -65,6 +68,8 @@ std::vector<std::filesystem::path> make_banner(const BannerJob& job, Diagnostics
   const Size trim = resolve_banner_size(job.size, tpl, job.portrait);
   // Home-printed tiles are trimmed at the banner's edge: no bleed unless asked for.
   const Length bleed = job.bleed ? *job.bleed : tile_paper ? Length{} : tpl.bleed;
+  if (bleed > kMaxBleed)  // before any layout: a 1e7 mm bleed is a 20 km page
+    throw Error::usage(msg(MsgId::usage_too_large, "bleed", "100 mm"));
   const Length overlap = job.overlap ? *job.overlap : option_length(tpl, "overlap", Length::mm(10));
   const Length margin = option_length(tpl, "printer_margin", Length::mm(5));
 

@@ -245,11 +245,11 @@ bool check_markdown_bounds(const Body& body, Diagnostics& diags) {
     if (end == std::string::npos) end = md.size();
     const std::string_view l(md.data() + start, end - start);
     const Loc at = body.loc(line, 1);
-    if (l.size() > kMaxLessonLine) {
-      diags.error(at, msg(MsgId::story_line_too_long, l.size(), kMaxLessonLine));
-      ok = false;
-    } else if (const int d = prefix_depth(l); d > kMaxNesting) {
+    if (const int d = prefix_depth(l); d > kMaxNesting) {
       diags.error(at, msg(MsgId::lesson_too_deep, d), body.line_text(at.line));
+      ok = false;
+    } else if (l.size() > kMaxLessonLine) {
+      diags.error(at, msg(MsgId::story_line_too_long, l.size(), kMaxLessonLine));
       ok = false;
     } else if (const auto bars = static_cast<std::size_t>(std::count(l.begin(), l.end(), '|'));
                bars > kMaxTableColumns + 1) {

@@ -37,7 +37,11 @@ expect() {
   status_line=$(grep -m1 "Command terminated by signal" time.log || true)
   [ -z "$status_line" ] || { cat stderr.log | head -c 2000; fail "$status_line"; }
   [ "$code" = "$want" ] || { head -c 2000 stderr.log; fail "exit $code, expected $want"; }
-  grep -qE "$regex" stderr.log || { head -c 2000 stderr.log; fail "stderr lacks /$regex/"; }
+  if [ "$regex" = "-" ]; then
+    [ ! -s stderr.log ] || { head -c 2000 stderr.log; fail "stderr is not empty"; }
+  else
+    grep -qE "$regex" stderr.log || { head -c 2000 stderr.log; fail "stderr lacks /$regex/"; }
+  fi
   [ "${rss:-0}" -lt 1048576 ] || fail "peak memory ${rss} KB"
   awk -v s="$secs" 'BEGIN { exit !(s < 20) }' || fail "took ${secs} s"
   [ "$(stat -c %s stderr.log)" -lt 65536 ] || fail "stderr is $(stat -c %s stderr.log) bytes"
@@ -55,10 +59,10 @@ case "$case" in
   dev-zero) expect 66 "not a regular file" -- zine /dev/zero -o z.pdf ;;
   dev-urandom-template) story > s.md; expect 66 "not a regular file" -- zine s.md -t /dev/urandom -o z.pdf ;;
   fifo-story) mkfifo f.md; expect 66 "not a regular file" -- check f.md ;;
-  proc-file) expect 66 "not a regular file|too large|front matter" -- check /proc/self/maps ;;
+  proc-file) expect 66 "/proc/self/maps: error: not a regular file" -- check /proc/self/maps ;;
   image-symlink-to-dev-zero)
     mkdir img && ln -s /dev/zero img/z.png && lesson '![c](img/z.png)' > l.md
-    expect 66 "not a regular file" -- manual l.md -o m.pdf ;;
+    expect 65 "img/z\.png: error: not a regular file" -- manual l.md -o m.pdf ;;
   sparse-1g-story) truncate -s 1G big.md; expect 65 "too large" -- check big.md ;;
   # --- sizes that cost time
   one-line-10mb) story > s.md; head -c 10000000 /dev/zero | tr '\0' 'a' >> s.md
@@ -74,7 +78,7 @@ case "$case" in
   speakers-10k) { story; for i in $(seq 1 10000); do echo "Persona$i: hola"; echo; done; } > s.md
     expect 65 "different speakers" -- zine s.md --anonymize -o z.pdf ;;
   stamp-empty-name) story '[00:03:10] : y entonces…' > s.md
-    expect 65 "s\.md:14:12: error: .*name is missing" -- check s.md ;;
+    expect 65 "s\.md:13:12: error: .*name is missing" -- check s.md ;;
   # --- lessons: nesting, cmark-gfm's slow inputs
   lesson-nested-list-10k) lesson "$(printf -- '- %.0s' $(seq 1 10000))item" > l.md
     expect 65 "l\.md:7:1: error: lists and quotes are nested" -- manual l.md -o m.pdf ;;
@@ -82,11 +86,17 @@ case "$case" in
     expect 65 "nested" -- check l.md ;;
   lesson-nested-quotes-25) lesson "$(printf -- '> %.0s' $(seq 1 25))texto" > l.md
     expect 65 "nested 25 levels" -- manual l.md -o m.pdf ;;
+  lesson-nested-16-prints-all)  # at the limit: every item is printed, nothing is dropped
+    { lesson; for i in $(seq 0 15); do printf '%*s- palabra%d\n' $((i * 2)) '' "$i"; done; } > l.md
+    keep=(m.pdf)
+    expect 0 - -- manual l.md -o m.pdf
+    text=$(pdftotext m.pdf - | tr -d '\n ')
+    for i in $(seq 0 15); do case "$text" in *palabra$i*) ;; *) fail "item $i is missing from the PDF" ;; esac; done ;;
   lesson-nested-indented-60)
     { lesson; for i in $(seq 0 59); do printf '%*s- item %d\n' $((i * 2)) '' "$i"; done; } > l.md
     expect 65 "nested" -- manual l.md -o m.pdf ;;
   lesson-emphasis-bomb)
-    lesson "$(printf '*a **a %.0s' $(seq 1 10000))b$(printf ' a** a*%.0s' $(seq 1 10000))" > l.md
+    lesson "$(printf '*a **a\n%.0s' $(seq 1 10000))b$(printf '\na** a*%.0s' $(seq 1 10000))" > l.md
     expect 65 "emphasis and links are nested" -- manual l.md -o m.pdf ;;
   lesson-wide-table)
     lesson "$(printf '|a%.0s' $(seq 1 5000))|
@@ -123,7 +133,7 @@ $(printf '|-%.0s' $(seq 1 5000))|" > l.md
     expect 65 "s\.md:3:.*link" -- check s.md ;;
   check-100mb-line-stderr) head -c 15000000 /dev/zero | tr '\0' 'a' > s.md; printf '\xff\n' >> s.md
     expect 65 "." -- check s.md ;;
-  bleed-1e7mm) story > s.md; expect 2 "at most 60 m a side" -- banner s.md --bleed 1e7mm -o b.pdf ;;
+  bleed-1e7mm) story > s.md; expect 2 "bleed is too large" -- banner s.md --bleed 1e7mm -o b.pdf ;;
   png-banner-50m) story > s.md; expect 2 "megapixels" -- banner s.md --size 50x50m --dpi 300 -o b.png ;;
   transcript-50mb) { printf 'WEBVTT\n\n'; head -c 50000000 /dev/zero | tr '\0' 'a'; } > t.vtt
     expect 65 "too large" -- zine t.vtt -o z.pdf ;;
@@ -133,11 +143,11 @@ $(printf '|-%.0s' $(seq 1 5000))|" > l.md
   output-is-input) story > same.pdf; expect 73 "replace one of the inputs" -- zine same.pdf -o same.pdf ;;
   output-is-input-hardlink) story > s.md; ln s.md h.pdf; expect 73 "replace one of the inputs" -- zine s.md -o h.pdf ;;
   output-symlink-replaced) story > s.md; echo keep > other.pdf; ln -s other.pdf z.pdf; keep=(z.pdf)
-    expect 0 "^$|." -- zine s.md -o z.pdf
+    expect 0 - -- zine s.md -o z.pdf
     [ "$(cat other.pdf)" = keep ] || fail "the symlink was followed"
     [ ! -L z.pdf ] && head -c 4 z.pdf | grep -q '%PDF' || fail "z.pdf is not the new PDF" ;;
   stale-temp-removed) story > s.md; touch .z.pdf.telar-tmp-999999999-AbCdEf; keep=(z.pdf)
-    expect 0 "^$|." -- zine s.md -o z.pdf
+    expect 0 - -- zine s.md -o z.pdf
     [ ! -e .z.pdf.telar-tmp-999999999-AbCdEf ] || fail "the stale temp is still there" ;;
   multi-file-dir-in-the-way) story > s.md
     echo old > z-01.svg; echo old > z-02.svg; mkdir z-03.svg
@@ -149,7 +159,7 @@ $(printf '|-%.0s' $(seq 1 5000))|" > l.md
     echo old > z-09.svg; echo old > z-1.svg; echo mine > z-notes.svg
     "$telar" zine s.md --layout reader -o probe.svg >/dev/null 2>&1; n=$(ls probe-*.svg | wc -l); rm -f probe*.svg
     keep=(); for i in $(seq -w 1 "$n"); do keep+=("z-$(printf '%02d' "$((10#$i))").svg"); done
-    expect 0 "^$|." -- zine s.md --layout reader -o z.svg
+    expect 0 - -- zine s.md --layout reader -o z.svg
     [ ! -e z-09.svg ] || [ "$n" -ge 9 ] || fail "stale z-09.svg kept"
     [ ! -e z-1.svg ] || fail "stale z-1.svg kept"
     [ -e z-notes.svg ] || fail "an unrelated file was removed" ;;
