@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Replays every input the fuzzers once crashed or hung on (fuzz/regressions/TARGET/), in the
 // normal build and under ASan: each must parse to diagnostics, quickly, without throwing.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
