@@ -166,7 +166,7 @@ TEST_CASE("template lengths, paper and type sizes have limits", "[limits]") {
     (void)load_template(SourceText{"t.yaml", y}, d);
     return errors_of(d);
   };
-  CHECK(with("  body: {", "  body: {min: 8pt, max: 1e5pt}").find("too large: at most 96 pt (see docs/limits.md) (key: sizes.body.max)") != std::string::npos);
+  CHECK(with("  body: {", "  body: {min: 8pt, max: 200pt}").find("too large: at most 96 pt (see docs/limits.md) (key: sizes.body.max)") != std::string::npos);
   CHECK(with("paper: ", "paper: 100000x100000mm").find("too large: at most 1500 mm (see docs/limits.md) (key: paper)") != std::string::npos);
   CHECK(with("margins: ", "margins: 1e30mm").find("too large: at most 3 m (see docs/limits.md) (key: margins)") != std::string::npos);
   CHECK(with("paper: ", "paper: a4\nmotif: ../banner/tejido-motif.svg").find("(key: motif)") != std::string::npos);
