@@ -21,6 +21,7 @@ build_pkgs=(
 test_pkgs=(
   catch2
   zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time file binutils mawk
+  clang libclang-rt-14-dev   # scripts/fuzz.sh and the fuzz smoke run: libFuzzer
 )
 
 want=("${build_pkgs[@]}")

@@ -20,7 +20,14 @@ struct Diagnostic {
   Loc loc;
   Message message;
   std::string line_text;  ///< the offending source line, for a caret excerpt (may be empty)
+  /// 1-based code-point column of the caret in line_text when that was cut to a window
+  /// around loc.column (Diagnostics does that); 0 = loc.column.
+  int caret = 0;
 };
+
+/// Context echoed in a message is cut to this many code points each side of the column, and
+/// a message argument (a quoted name, a piece of HTML) to twice as many.
+inline constexpr std::size_t kContextWindow = 60;
 
 class Diagnostics {
  public:

@@ -31,8 +31,20 @@ class SourceText {
   std::vector<std::size_t> line_starts_;
 };
 
-/// Reads a whole file. Throws Error(no_input) naming `path` as given when it is missing
-/// or unreadable (a directory counts as unreadable).
-SourceText read_source(const std::filesystem::path& path);
+/// The largest file telar reads (stories, lessons, templates, motifs, images): 16 MiB.
+/// docs/limits.md lists it with every other limit.
+inline constexpr std::size_t kMaxSourceBytes = std::size_t{16} << 20;
+
+/// Reads a whole file, the only way telar reads one. Throws Error(no_input) naming `path`
+/// as given when it is missing or unreadable, or not a regular file (a folder, a FIFO, a
+/// device, a socket: opened without blocking, refused before a byte is read), and
+/// Error(data_error) when it holds more than `max_bytes` (the read stops there: /proc
+/// files and files that grow are bounded too). Every file read is remembered (device
+/// and inode), so that an output can refuse to replace an input (was_read_as_input()).
+SourceText read_source(const std::filesystem::path& path, std::size_t max_bytes = kMaxSourceBytes);
+
+/// True when the file at `path` (followed if a symlink) is one that read_source() read in
+/// this process: compared by device and inode, not by name.
+bool was_read_as_input(const std::filesystem::path& path);
 
 }  // namespace telar

@@ -21,6 +21,9 @@
 #include "template/schema.h"
 
 namespace telar {
+
+/// The largest --bleed (a print shop asks for 3 to 10 mm): docs/limits.md.
+constexpr Length kMaxBleed = Length::mm(100);
 namespace {
 
 constexpr std::string_view kTiles[] = {"a4", "letter", "a3"};
@@ -169,7 +172,11 @@ std::unique_ptr<ArtifactStages> configure_banner(const FlagValues& v, const JobE
     if (job.tile.empty()) throw Error::usage(msg(MsgId::usage_needs, "overlap", "tile"));
     job.overlap = length_value("overlap", v.text("overlap"));
   }
-  if (v.has("bleed")) job.bleed = length_value("bleed", v.text("bleed"));
+  if (v.has("bleed")) {
+    job.bleed = length_value("bleed", v.text("bleed"));
+    if (*job.bleed > kMaxBleed)  // before any layout: a 1e7 mm bleed is a 20 km page
+      throw Error::usage(msg(MsgId::usage_too_large, "bleed", "100 mm"));
+  }
   job.anonymize = v.on("anonymize");
   if (v.on("initials")) job.anonymize_mode = AnonymizeMode::initials;
   job.inputs = story_inputs(v);

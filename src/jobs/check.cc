@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "compose/explain.h"
 #include "jobs/manifest.h"
+#include "layout/font_check.h"
 #include "layout/fonts.h"
 #include "story/lessons.h"
 #include "story/read_story.h"
@@ -85,7 +86,9 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
           }
           continue;
         }
-        load_template(src, diags);
+        Template tpl = load_template(src, diags);
+        if (!fonts) fonts.emplace(bundled_fonts_dir());
+        check_template_fonts(tpl, *fonts, diags);
       } else {
         Diagnostics local;
         SourceText src = read_source(path);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "jobs/write_output.h"
+#include "layout/font_check.h"
 #include "layout/qr_verify.h"
 
 namespace telar {
@@ -80,6 +81,8 @@ JobResult run_job(const Artifact& artifact, ArtifactStages& stages, Diagnostics&
     const bool cjk = FontSet::has_cjk(stages.text());
     if (!fonts || cjk) fonts = &own.emplace(bundled_fonts_dir());
     if (cjk) fonts->add_system_cjk();
+    check_template_fonts(tpl, *fonts, diags);  // a family no font has: no quiet fallback
+    diags.throw_if_errors();
 
     stages.compose(tpl, diags);
     diags.throw_if_errors();

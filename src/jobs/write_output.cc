@@ -10,7 +10,7 @@ std::vector<std::filesystem::path> write_outputs(const std::filesystem::path& ou
                                                  const std::vector<Page>& pages,
                                                  const EncodeOptions& enc) {
   std::vector<FileBytes> files = name_outputs(out, encode(sheets, pages, format, enc));
-  commit_files(files);
+  commit_files(files, files.size() > 1 ? out : std::filesystem::path{});
   std::vector<std::filesystem::path> written;
   for (const auto& f : files) written.push_back(f.path);
   return written;

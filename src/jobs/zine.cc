@@ -179,6 +179,8 @@ std::unique_ptr<ArtifactStages> configure_zine(const FlagValues& v, const JobEnv
   job.inputs = story_inputs(v);
   job.verify = !v.on("no-verify");
   if (!job.qr_url.empty() && job.qr_offline) throw Error::usage(msg(MsgId::usage_conflict, "qr", "qr-offline"));
+  if (!job.qr_url.empty() && !is_web_link(job.qr_url))
+    throw Error::usage(msg(MsgId::usage_bad_qr, job.qr_url));
   job.dpi = dpi_value("dpi", v.text("dpi"));
   return std::make_unique<ZineStages>(std::move(job));
 }

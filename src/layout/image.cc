@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "base/error.h"
+#include "base/image_header.h"
 #include "base/source.h"
 #include "layout/motif.h"
 
@@ -22,6 +23,10 @@ bool is_jpeg(std::string_view b) { return b.size() >= 3 && b.substr(0, 3) == "\x
 }
 
 GRef<GdkPixbuf> decode_jpeg(const std::string& name, std::string_view bytes) {
+  // The size from the header, before the decoder allocates the pixels.
+  if (auto px = jpeg_size(bytes); px && !image_size_ok(*px))
+    throw Error(Exit::data_error, Loc{name, 0, 0, {}},
+                msg(MsgId::image_too_large, px->w, px->h, kMaxImagePixels / 1'000'000, kMaxImageSide));
   GError* err = nullptr;
   GRef<GdkPixbufLoader> loader =
       GRef<GdkPixbufLoader>::adopt(gdk_pixbuf_loader_new_with_type("jpeg", &err));

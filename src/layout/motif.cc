@@ -10,6 +10,7 @@
 
 #include "base/c_handles.h"
 #include "base/error.h"
+#include "base/image_header.h"
 #include "base/source.h"
 
 namespace telar {
@@ -18,6 +19,7 @@ namespace {
 using GErrorRef = std::unique_ptr<GError, Free<g_error_free>>;
 
 constexpr double kCssPxToPt = 72.0 / 96.0;
+constexpr std::size_t kMaxSvgUses = 24;
 
 [[noreturn]] void bad(const std::string& name, Message m) {
   throw Error(Exit::data_error, Loc{name, 0, 0, {}}, std::move(m));
@@ -37,7 +39,17 @@ std::string take_message(GError* e) {
   return owned ? owned->message : "unknown error";
 }
 
+/// Counts "<use" elements: each may repeat a group that itself repeats others, so a few
+/// hundred bytes can ask for billions of shapes (a "use bomb"). See docs/limits.md.
+std::size_t count_uses(std::string_view b) {
+  std::size_t n = 0;
+  for (std::size_t i = b.find("<use"); i != std::string_view::npos; i = b.find("<use", i + 4)) ++n;
+  return n;
+}
+
 Picture svg(const std::string& name, std::string_view bytes) {
+  if (std::size_t uses = count_uses(bytes); uses > kMaxSvgUses)
+    bad(name, msg(MsgId::motif_too_many_uses, uses, kMaxSvgUses));
   GError* err = nullptr;
   // From data, with no base file: an SVG cannot pull in other files (privacy).
   GRef<RsvgHandle> h = GRef<RsvgHandle>::adopt(
@@ -89,6 +101,8 @@ cairo_status_t read_png(void* closure, unsigned char* out, unsigned int length) 
 }
 
 Picture png(const std::string& name, std::string_view bytes) {
+  if (auto px = png_size(bytes); px && !image_size_ok(*px))
+    bad(name, msg(MsgId::image_too_large, px->w, px->h, kMaxImagePixels / 1'000'000, kMaxImageSide));
   PngReader reader{bytes};
   SurfaceRef img = SurfaceRef::adopt(cairo_image_surface_create_from_png_stream(read_png, &reader));
   if (cairo_surface_status(img.get()) != CAIRO_STATUS_SUCCESS) bad(name, msg(MsgId::motif_bad_png));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/output.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -42,6 +44,17 @@ std::vector<Blob> encode(const std::vector<Sheet>& sheets, const std::vector<Pag
                          Format format, const EncodeOptions& opt) {
   if (sheets.empty())
     throw Error(Exit::failure, Loc{}, msg(MsgId::render_failed, "nothing to render"));
+  // Bounded before any pixel or byte is made (docs/limits.md): a flag such as --bleed 1e7mm
+  // or --size 50x50m --dpi 300 would otherwise ask for gigabytes.
+  for (const Sheet& s : sheets) {
+    if (s.paper.w > kMaxSheetSide || s.paper.h > kMaxSheetSide)
+      throw Error::usage(msg(MsgId::render_sheet_too_large, fmt::format("{:.0f}", s.paper.w.mm()),
+                             fmt::format("{:.0f}", s.paper.h.mm()), "60 m"));
+    const double px = (s.paper.w.in() * opt.dpi) * (s.paper.h.in() * opt.dpi);
+    if (format == Format::png && px > kMaxPngPixels)
+      throw Error::usage(msg(MsgId::render_png_too_large, fmt::format("{:.0f}", px / 1e6),
+                             fmt::format("{:.0f}", kMaxPngPixels / 1e6)));
+  }
   std::vector<Blob> blobs;
   switch (format) {
     case Format::pdf:
@@ -63,7 +76,8 @@ std::vector<FileBytes> name_outputs(const std::filesystem::path& out, std::vecto
     files.push_back({out, std::move(blobs.front().bytes)});
     return files;
   }
-  const std::size_t width = fmt::format("{}", blobs.size()).size();
+  // One scheme: at least two digits ("name-01"), more only past 99 files.
+  const std::size_t width = std::max<std::size_t>(2, fmt::format("{}", blobs.size()).size());
   const std::string stem = out.stem().string(), ext = out.extension().string();
   for (std::size_t i = 0; i < blobs.size(); ++i) {
     std::string name = fmt::format("{}-{:0{}}{}", stem, i + 1, width, ext);

@@ -38,14 +38,20 @@ struct Blob {
   friend bool operator==(const Blob&, const Blob&) = default;
 };
 
+/// The largest sheet side telar writes (60 m: a 50 m banner with its bleed), and the most
+/// pixels in one PNG (500 megapixels: a 3 x 1 m banner at 300 dpi is 418). Past either,
+/// encode() throws a usage error before rendering.
+inline constexpr Length kMaxSheetSide = Length::m(60);
+inline constexpr double kMaxPngPixels = 500e6;
+
 /// PDF: one Blob, one page per sheet. SVG and PNG: one Blob per sheet. Deterministic: the
 /// same input gives the same bytes, also when called again in the same process. Throws
 /// Error(failure, render_failed) when Cairo fails or there is no sheet.
 std::vector<Blob> encode(const std::vector<Sheet>& sheets, const std::vector<Page>& pages,
                          Format format, const EncodeOptions& opt);
 
-/// One blob goes to `out` itself; several to "name-1.svg", "name-2.svg"…, the number
-/// zero-padded to the width of the count ("name-01" … "name-12").
+/// One blob goes to `out` itself; several to "name-01.svg", "name-02.svg"…: the number
+/// zero-padded to two digits, or to the width of the count past 99 ("name-001").
 std::vector<FileBytes> name_outputs(const std::filesystem::path& out, std::vector<Blob> blobs);
 
 // The per-format encoders (pdf.cc, svg.cc, png.cc) and their pure helpers, for tests.

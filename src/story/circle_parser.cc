@@ -2,6 +2,8 @@
 // The story-circle parser: front matter, then `## ` rounds of turns, highlights and
 // narration, with indented continuation lines and blank lines ending paragraphs.
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "base/utf8.h"
 #include "story/story.h"
@@ -82,10 +84,38 @@ class BodyParser {
                      current_text_);
       return;
     }
+    check_size();
     current_.text = nfc(current_.text);
     if (story_.rounds.empty())
       story_.rounds.push_back(Round{{}, {}, Loc{file_, current_.loc.line, 1, {}}});
     story_.rounds.back().turns.push_back(std::move(current_));
+  }
+
+  /// A turn past kMaxTurnChars, or a word past kMaxWordChars, is an error: the layout
+  /// would only spend minutes finding that it cannot fit.
+  void check_size() {
+    const std::string& t = current_.text;
+    if (std::size_t n = count_code_points(t); n > story_detail::kMaxTurnChars) {
+      diags_.error(current_.loc, msg(MsgId::story_turn_too_long, n, story_detail::kMaxTurnChars),
+                   current_text_);
+      current_.text.resize(story_detail::kMaxTurnChars);
+      current_.text = story_detail::valid_utf8(current_.text);
+      return;
+    }
+    std::size_t run = 0, run_start = 0;
+    for (std::size_t i = 0; i < t.size(); i += std::max<std::size_t>(1, utf8_length_at(t, i))) {
+      if (story_detail::space_len(t, i) > 0) {
+        run = 0;
+        continue;
+      }
+      if (run++ == 0) run_start = i;
+      if (run > story_detail::kMaxWordChars) {
+        Loc at = current_.loc;
+        diags_.error(at, msg(MsgId::story_word_too_long, story_detail::valid_utf8(t.substr(run_start, 40)), story_detail::kMaxWordChars),
+                     current_text_);
+        return;
+      }
+    }
   }
 
   const std::string& file_;
@@ -109,6 +139,10 @@ std::vector<std::string> Story::speakers() const {
 
 Story parse_circle(const SourceText& src, Diagnostics& diags) {
   Story story;
+  if (src.bytes().size() > story_detail::kMaxStoryBytes) {
+    diags.error(Loc{src.name()}, msg(MsgId::io_too_big, src.bytes().size(), story_detail::kMaxStoryBytes));
+    return story;
+  }
   std::vector<Line> lines = story_detail::decode_lines(src, diags);
   story_detail::FrontMatterResult fm = story_detail::parse_front_matter(lines, src.name(), diags);
   story.meta = std::move(fm.meta);
@@ -122,6 +156,14 @@ Story parse_circle(const SourceText& src, Diagnostics& diags) {
   for (const Round& r : story.rounds)
     for (const Turn& t : r.turns) any_turn = any_turn || !t.speaker.empty() || t.highlight;
   if (!any_turn) diags.warning(Loc{src.name(), 0, 0, {}}, msg(MsgId::story_no_turns));
+  // Counted with a set: speakers() is quadratic, and so are later stages (--anonymize).
+  std::unordered_set<std::string_view> names;
+  for (const Round& r : story.rounds)
+    for (const Turn& t : r.turns)
+      if (!t.speaker.empty()) names.insert(t.speaker);
+  if (names.size() > story_detail::kMaxSpeakers)
+    diags.error(Loc{src.name()},
+                msg(MsgId::story_too_many_speakers, names.size(), story_detail::kMaxSpeakers));
   return story;
 }
 

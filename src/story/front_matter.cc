@@ -103,12 +103,6 @@ std::string canonical_bcp47(std::string_view s) {
   return out;
 }
 
-bool is_web_link(std::string_view s) {
-  std::string lower = ascii_lower(s.substr(0, 8));
-  std::size_t scheme = lower.rfind("https://", 0) == 0 ? 8 : lower.rfind("http://", 0) == 0 ? 7 : 0;
-  if (scheme == 0 || s.size() <= scheme) return false;
-  return std::none_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
-}
 
 class FrontMatterReader {
  public:
@@ -281,3 +275,18 @@ FrontMatterResult parse_front_matter(const std::vector<Line>& lines, const std::
 }
 
 }  // namespace telar::story_detail
+
+namespace telar {
+
+bool is_web_link(std::string_view s) {
+  std::string lower = story_detail::ascii_lower(s.substr(0, 8));
+  std::size_t scheme = lower.rfind("https://", 0) == 0 ? 8 : lower.rfind("http://", 0) == 0 ? 7 : 0;
+  if (scheme == 0 || s.size() <= scheme || s.size() > kMaxLinkBytes) return false;
+  // No space and no control character (a newline would go into the QR payload).
+  return std::none_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u <= 0x20 || u == 0x7F;
+  });
+}
+
+}  // namespace telar

@@ -185,6 +185,65 @@ Body split_lesson(const SourceText& src, LessonMeta& meta, Diagnostics& diags) {
   return Body(src.name(), std::move(text), close + 1);
 }
 
+namespace {
+
+/// How many container markers ('>', '- ', '* ', '+ ', '1. ') open the line.
+int prefix_depth(std::string_view l) {
+  int depth = 0;
+  std::size_t i = 0;
+  for (;;) {
+    while (i < l.size() && (l[i] == ' ' || l[i] == '\t')) ++i;
+    if (i >= l.size()) return depth;
+    std::size_t j = i;
+    if (l[i] == '>') {
+      j = i + 1;
+    } else if ((l[i] == '-' || l[i] == '*' || l[i] == '+') && i + 1 < l.size() &&
+               (l[i + 1] == ' ' || l[i + 1] == '\t')) {
+      j = i + 2;
+    } else {
+      while (j < l.size() && j - i < 9 && std::isdigit(static_cast<unsigned char>(l[j]))) ++j;
+      if (j == i || j >= l.size() || (l[j] != '.' && l[j] != ')') || j + 1 >= l.size() ||
+          (l[j + 1] != ' ' && l[j + 1] != '\t'))
+        return depth;
+      j += 2;
+    }
+    ++depth;
+    i = j;
+  }
+}
+
+}  // namespace
+
+bool check_markdown_bounds(const Body& body, Diagnostics& diags) {
+  const std::string& md = body.markdown();
+  if (md.size() > kMaxLessonBytes) {
+    diags.error(Loc{body.file()}, msg(MsgId::io_too_big, md.size(), kMaxLessonBytes));
+    return false;
+  }
+  bool ok = true;
+  int line = 1;
+  for (std::size_t start = 0; start < md.size(); ++line) {
+    std::size_t end = md.find('\n', start);
+    if (end == std::string::npos) end = md.size();
+    const std::string_view l(md.data() + start, end - start);
+    const Loc at = body.loc(line, 1);
+    if (const int d = prefix_depth(l); d > kMaxNesting) {
+      diags.error(at, msg(MsgId::lesson_too_deep, d), body.line_text(at.line));
+      ok = false;
+    } else if (l.size() > kMaxLessonLine) {
+      diags.error(at, msg(MsgId::story_line_too_long, l.size(), kMaxLessonLine));
+      ok = false;
+    } else if (const auto bars = static_cast<std::size_t>(std::count(l.begin(), l.end(), '|'));
+               bars > kMaxTableColumns + 1) {
+      diags.error(at, msg(MsgId::lesson_table_too_wide, bars - 1, kMaxTableColumns),
+                  body.line_text(at.line));
+      ok = false;
+    }
+    start = end + 1;
+  }
+  return ok;
+}
+
 std::optional<Message> check_image_src(std::string_view src) {
   // A scheme ("https:", "data:") or a network path ("//host/…") is not a local file.
   const std::size_t colon = src.find(':');
@@ -196,7 +255,13 @@ std::optional<Message> check_image_src(std::string_view src) {
                                   }) &&
                       std::isalpha(static_cast<unsigned char>(src.front()));
   if (scheme || src.rfind("//", 0) == 0) return msg(MsgId::lesson_image_remote, std::string(src));
-  const std::string name = ascii_lower(src.substr(src.find_last_of('/') + 1));
+  // Only files under the lesson's folder: no absolute path, no "..", no NUL ("%00").
+  const std::string decoded = percent_decode(src);
+  const std::filesystem::path p(decoded);
+  const bool escapes = p.is_absolute() || decoded.find('\0') != std::string::npos ||
+                       std::any_of(p.begin(), p.end(), [](const auto& part) { return part == ".."; });
+  if (escapes) return msg(MsgId::lesson_image_outside, std::string(src));
+  const std::string name = ascii_lower(std::string_view(decoded).substr(decoded.find_last_of('/') + 1));
   const std::size_t dot = name.find_last_of('.');
   const std::string ext = dot == std::string::npos ? std::string() : name.substr(dot + 1);
   constexpr std::array<std::string_view, 4> kFormats{"png", "jpg", "jpeg", "svg"};

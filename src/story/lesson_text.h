@@ -35,6 +35,19 @@ class Body {
   std::string markdown_;
 };
 
+/// Lesson limits (docs/limits.md). Past each, an error naming the line.
+inline constexpr std::size_t kMaxLessonBytes = 1u << 20;  ///< the Markdown body: 1 MiB
+inline constexpr std::size_t kMaxLessonLine = 20000;      ///< bytes in one line
+inline constexpr int kMaxNesting = 16;                   ///< lists and quotes inside each other
+inline constexpr int kMaxInlineNesting = 32;             ///< emphasis, links inside each other
+inline constexpr std::size_t kMaxTableColumns = 64;      ///< '|' in one line, less one
+inline constexpr std::size_t kMaxWordChars = 300;        ///< characters without a space
+
+/// Checks the Markdown body against the limits above before cmark-gfm sees it (its table
+/// extension is quadratic in the columns; a deep prefix of '>' or '- ' costs memory).
+/// Reports every line past a limit and returns false when any was.
+bool check_markdown_bounds(const Body& body, Diagnostics& diags);
+
 /// Decodes `src`, reads the optional `---` front matter into `meta`, and returns the
 /// Markdown body. Problems go to `diags`; never throws on bad data.
 Body split_lesson(const SourceText& src, LessonMeta& meta, Diagnostics& diags);

@@ -77,7 +77,14 @@ class Converter {
   Converter(const lesson_detail::Body& body, Diagnostics& diags) : body_(body), diags_(diags) {}
 
   void blocks(cmark_node* parent, std::vector<Block>& out) {
-    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) block(n, out);
+    // Lists and quotes nest: past kMaxNesting levels, an error (the walk, the model's
+    // destructors and the layout all recurse, so the depth must stay small).
+    if (++depth_ > lesson_detail::kMaxNesting + 1) {
+      too_deep(parent, MsgId::lesson_too_deep, depth_);
+    } else {
+      for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) block(n, out);
+    }
+    --depth_;
   }
 
  private:
@@ -204,8 +211,34 @@ class Converter {
   }
 
   void inlines(cmark_node* n, Inlines& out, const Style& s) {
-    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
-      inline_node(c, out, s);
+    if (++inline_depth_ > lesson_detail::kMaxInlineNesting + 1) {
+      too_deep(n, MsgId::lesson_too_deep_inline, inline_depth_);
+    } else {
+      for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+        inline_node(c, out, s);
+    }
+    --inline_depth_;
+  }
+
+  void too_deep(cmark_node* n, MsgId id, int depth) {
+    if (deep_reported_) return;  // one error: the cause is the same all the way down
+    deep_reported_ = true;
+    const Loc at = loc(n);
+    diags_.error(at, msg(id, depth - 1), body_.line_text(at.line));
+  }
+
+  void check_words(cmark_node* c, std::string_view text) {
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); i += std::max<std::size_t>(1, utf8_length_at(text, i))) {
+      const unsigned char b = static_cast<unsigned char>(text[i]);
+      run = (b == ' ' || b == '\t' || b == '\n') ? 0 : run + 1;
+      if (run > lesson_detail::kMaxWordChars) {
+        const Loc at = loc(c);
+        diags_.error(at, msg(MsgId::lesson_word_too_long, lesson_detail::kMaxWordChars),
+                     body_.line_text(at.line));
+        return;
+      }
+    }
   }
 
   /// Images reach here only where no picture can go (heading, table cell, inside a link or
@@ -214,6 +247,7 @@ class Converter {
     Style inner = s;
     switch (cmark_node_get_type(c)) {
       case CMARK_NODE_TEXT:
+        check_words(c, str(cmark_node_get_literal(c)));
         append(out, str(cmark_node_get_literal(c)), s);
         return;
       case CMARK_NODE_SOFTBREAK:
@@ -266,6 +300,8 @@ class Converter {
   const lesson_detail::Body& body_;
   Diagnostics& diags_;
   int html_warned_line_ = 0;
+  int depth_ = 0, inline_depth_ = 0;
+  bool deep_reported_ = false;
 };
 
 }  // namespace
@@ -280,6 +316,8 @@ Lesson parse_lesson(const SourceText& src, Diagnostics& diags) {
   for (const char* name : {"table", "tasklist", "strikethrough", "autolink"})
     cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
   const std::string& md = body.markdown();
+  // cmark-gfm is slow on some inputs (wide tables, very long lines): bound them first.
+  if (!lesson_detail::check_markdown_bounds(body, diags)) return lesson;
   cmark_parser_feed(parser.get(), md.data(), md.size());
   CmarkNode root(cmark_parser_finish(parser.get()));
   if (!root) return lesson;

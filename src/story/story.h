@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diag.h"
@@ -50,5 +51,10 @@ struct Story {
 /// Parses a story-circle file (.md). Never throws on bad data: problems go to `diags`
 /// with file:line:col, and parsing goes on so that `telar check` can report them all.
 Story parse_circle(const SourceText& src, Diagnostics& diags);
+
+/// The longest link a story or --qr may give (bytes): docs/limits.md.
+inline constexpr std::size_t kMaxLinkBytes = 2000;
+/// "http://…" or "https://…" with no space or control character, at most kMaxLinkBytes.
+bool is_web_link(std::string_view s);
 
 }  // namespace telar

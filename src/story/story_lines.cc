@@ -25,6 +25,11 @@ std::vector<Line> decode_lines(const SourceText& src, Diagnostics& diags) {
     std::size_t end = bytes.find_first_of("\r\n", start);
     if (end == std::string_view::npos) end = bytes.size();
     std::string_view raw = bytes.substr(start, end - start);
+    if (raw.size() > kMaxLineBytes) {
+      diags.error(Loc{src.name(), number, 1, {}},
+                  msg(MsgId::story_line_too_long, raw.size(), kMaxLineBytes), std::string(raw.substr(0, 200)));
+      raw = raw.substr(0, kMaxLineBytes);
+    }
     Line line{number, std::string(raw)};
     if (auto bad = find_invalid_utf8(raw)) {
       if (!reported) {

@@ -22,7 +22,15 @@ struct Line {
   std::string text;  ///< valid UTF-8 (bad bytes replaced by U+FFFD), no ending, no BOM
 };
 
-/// Splits `src` into lines. Reports the first invalid UTF-8 sequence or NUL byte at its
+/// Story limits (docs/limits.md). Past each, an error naming the line; never a silent cut.
+inline constexpr std::size_t kMaxLineBytes = 20000;        ///< one line of a story file
+inline constexpr std::size_t kMaxTurnChars = 20000;        ///< a turn with its continuations
+inline constexpr std::size_t kMaxWordChars = 200;          ///< a run without a space
+inline constexpr std::size_t kMaxSpeakers = 300;           ///< different speakers in a story
+inline constexpr std::size_t kMaxStoryBytes = 2u << 20;    ///< a story-circle file: 2 MiB
+
+/// Splits `src` into lines. Lines longer than kMaxLineBytes are an error (each such line
+/// is kept only up to the limit, so that later stages stay fast). Reports the first invalid UTF-8 sequence or NUL byte at its
 /// line:column (one error per file: the cause is the same everywhere) and goes on.
 std::vector<Line> decode_lines(const SourceText& src, Diagnostics& diags);
 

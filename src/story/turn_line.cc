@@ -174,6 +174,11 @@ LineParse parse_line(const Line& line, const std::string& file, bool in_narratio
                     s);
       i = skip_space(s, end);
       if (i < s.size() && s[i] == '\\') return narration(i + 1);
+      // "[00:03:10] : text": a stamped turn whose name is missing would lose its speaker.
+      if (i < s.size() && s[i] == ':') {
+        diags.error(loc_at(file, line, i), msg(MsgId::story_stamp_no_name), s);
+        return narration(skip_space(s, i + 1));
+      }
     }
   }
   // The name ends at the first ':' followed by whitespace or the end of the line.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Template YAML -> Template: yaml-cpp parses, this walks the tree against the kind's schema
 // (template/schema.h) and reports every problem with file, line, column and key path.
+#include <fmt/format.h>
 #include <pango/pango.h>
 #include <yaml-cpp/yaml.h>
 
@@ -21,6 +22,28 @@ constexpr std::string_view kSides[] = {"top", "right", "bottom", "left"};
 constexpr std::string_view kMinMax[] = {"min", "max"};
 constexpr std::string_view kQrKeys[] = {"ec"};
 constexpr std::string_view kQrLevels[] = {"L", "M", "Q", "H"};
+
+/// Largest paper side (1.5 m, past A0) and type sizes (banners: a 1 m short side).
+constexpr Length kMaxPaperSide = Length::mm(1500);
+constexpr Length kMaxTypeSize = Length::pt(96);
+constexpr Length kMaxBannerTypeSize = Length::pt(3000);
+
+/// `rel` names a file under `dir`: relative, no "..", no NUL, and (followed through
+/// symlinks) still under `dir` once resolved.
+bool inside_folder(const std::filesystem::path& dir, const std::filesystem::path& rel) {
+  namespace fs = std::filesystem;
+  const std::string& s = rel.native();
+  if (rel.empty() || rel.is_absolute() || s.find('\0') != std::string::npos) return false;
+  for (const auto& part : rel)
+    if (part == "..") return false;
+  std::error_code ec;
+  const fs::path base = fs::weakly_canonical(dir.empty() ? fs::path(".") : dir, ec);
+  if (ec) return false;
+  const fs::path full = fs::weakly_canonical(base / rel, ec);
+  if (ec) return false;
+  const auto [b, f] = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
+  return b == base.end() && f != full.end();
+}
 
 /// An option value that only makes sense with a motif file.
 struct NeedsMotif {
@@ -151,7 +174,12 @@ class Loader {
     auto text = y_.scalar(v, k, "paper");
     if (!text) return;
     t_.paper = parse_paper(*text);
-    if (!t_.paper) y_.error(y_.at(v, k, "paper"), msg(MsgId::tpl_bad_paper, *text));
+    if (!t_.paper) {
+      y_.error(y_.at(v, k, "paper"), msg(MsgId::tpl_bad_paper, *text));
+    } else if (t_.paper->w > kMaxPaperSide || t_.paper->h > kMaxPaperSide) {
+      y_.error(y_.at(v, k, "paper"), msg(MsgId::tpl_too_large, *text, "1500 mm"));
+      t_.paper.reset();
+    }
   }
 
   void margins(const YAML::Node& k, const YAML::Node& v) {
@@ -270,6 +298,13 @@ class Loader {
     if (!ok) return;
     const auto& [mn, mn_node] = got["min"];
     const auto& [mx, mx_node] = got["max"];
+    // The layouts try every size from max down to min: a huge max costs minutes.
+    const bool banner = schema_ != nullptr && schema_->kind == ArtifactKind::banner;
+    if (const Length cap = banner ? kMaxBannerTypeSize : kMaxTypeSize; mx > cap) {
+      y_.error(y_.at(mx_node, k, path + ".max"),
+               msg(MsgId::tpl_too_large, mx_node.Scalar(), fmt::format("{} pt", cap.pt())));
+      return;
+    }
     if (mn > mx) {
       y_.error(y_.at(mn_node, k, path + ".min"),
                msg(MsgId::tpl_size_min_max, mn_node.Scalar(), mx_node.Scalar()));
@@ -322,6 +357,8 @@ class Loader {
     std::error_code ec;
     if (ext != ".svg" && ext != ".png") {
       y_.error(y_.at(v, k, "motif"), msg(MsgId::tpl_motif_bad_type, *text));
+    } else if (!inside_folder(t_.dir, rel)) {
+      y_.error(y_.at(v, k, "motif"), msg(MsgId::tpl_motif_outside, *text));
     } else if (!std::filesystem::is_regular_file(t_.dir / rel, ec)) {
       y_.error(y_.at(v, k, "motif"), msg(MsgId::tpl_motif_not_found, *text));
     } else {

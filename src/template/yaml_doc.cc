@@ -97,7 +97,12 @@ std::optional<Length> YamlDoc::length(const YAML::Node& v, const YAML::Node& k,
   auto text = scalar(v, k, path);
   if (!text) return std::nullopt;
   auto l = parse_template_length(*text);
-  if (!l) error(at(v, k, path), msg(MsgId::tpl_bad_length, *text));
+  if (!l) {
+    error(at(v, k, path), msg(MsgId::tpl_bad_length, *text));
+  } else if (*l > kMaxTemplateLength) {
+    error(at(v, k, path), msg(MsgId::tpl_too_large, *text, "3 m"));
+    return std::nullopt;
+  }
   return l;
 }
 

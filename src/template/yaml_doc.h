@@ -24,6 +24,10 @@ using YamlEntry = std::pair<YAML::Node, YAML::Node>;  ///< key node, value node
 /// "fonts" + "title" -> "fonts.title"; "" + "kind" -> "kind".
 std::string join_key(const std::string& parent, const std::string& key);
 
+/// No length in a template is longer than this (3 m): past it, an error at the key
+/// (docs/limits.md). Paper and font sizes have smaller limits (template_loader.cc).
+inline constexpr Length kMaxTemplateLength = Length::m(3);
+
 class YamlDoc {
  public:
   YamlDoc(const SourceText& src, Diagnostics& diags) : src_(src), diags_(diags) {}

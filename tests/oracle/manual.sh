@@ -130,7 +130,7 @@ svg-png)
   for f in m-*.svg; do xmllint --noout "$f" || fail "xmllint $f"; done
   make --impose saddle --dpi 50 -o s.png
   [ "$(ls s-*.png | wc -l)" -eq 6 ] || fail "expected 6 PNG sheet sides"
-  file s-1.png | grep -q "585 x 413" || { file s-1.png; fail "A4 landscape at 50 dpi"; }
+  file s-01.png | grep -q "585 x 413" || { file s-01.png; fail "A4 landscape at 50 dpi"; }
   ;;
 calibrate)
   need pdftotext

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -6,6 +9,7 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/source.h"
 
 using namespace telar;
 namespace fs = std::filesystem;
@@ -42,5 +46,74 @@ TEST_CASE("a missing output folder is exit 73 and nothing is written", "[atomic]
     CHECK(std::string(e.what()).find("nope/b.pdf") != std::string::npos);
   }
   CHECK(fs::is_empty(d));
+  fs::remove_all(d);
+}
+
+TEST_CASE("a set with a folder in the way renames none of its files", "[atomic]") {
+  fs::path d = fresh_dir("set");
+  { std::ofstream(d / "r-01.svg") << "old"; }
+  fs::create_directory(d / "r-02.svg");
+  CHECK_THROWS_AS(commit_files({{d / "r-01.svg", "new"}, {d / "r-02.svg", "new"}}, d / "r.svg"), Error);
+  CHECK(slurp(d / "r-01.svg") == "old");
+  CHECK(std::distance(fs::directory_iterator(d), fs::directory_iterator()) == 2);  // no temp
+  fs::remove_all(d);
+}
+
+TEST_CASE("stale numbered files of a longer set go, other files stay", "[atomic]") {
+  fs::path d = fresh_dir("stale");
+  for (const char* n : {"m-01.svg", "m-09.svg", "m-12.svg", "m-1.svg", "m-notes.svg", "m-3.png"})
+    std::ofstream(d / n) << "old";
+  commit_files({{d / "m-01.svg", "a"}, {d / "m-02.svg", "b"}}, d / "m.svg");
+  CHECK(slurp(d / "m-01.svg") == "a");
+  CHECK(slurp(d / "m-02.svg") == "b");
+  CHECK_FALSE(fs::exists(d / "m-09.svg"));
+  CHECK_FALSE(fs::exists(d / "m-12.svg"));
+  CHECK_FALSE(fs::exists(d / "m-1.svg"));
+  CHECK(fs::exists(d / "m-notes.svg"));
+  CHECK(fs::exists(d / "m-3.png"));
+  fs::remove_all(d);
+}
+
+TEST_CASE("a dead run's temp is removed, a live one's is kept", "[atomic]") {
+  fs::path d = fresh_dir("temps");
+  const std::string dead = temp_prefix(d / "z.pdf") + "999999999-AbCdEf";
+  const std::string live = temp_prefix(d / "z.pdf") + "1-AbCdEf";  // pid 1 always runs
+  std::ofstream(d / dead) << "x";
+  std::ofstream(d / live) << "x";
+  commit_files({{d / "z.pdf", "new"}});
+  CHECK_FALSE(fs::exists(d / dead));
+  CHECK(fs::exists(d / live));
+  fs::remove_all(d);
+}
+
+TEST_CASE("an output that is an input is refused by inode, a symlink is replaced", "[atomic]") {
+  fs::path d = fresh_dir("inode");
+  std::ofstream(d / "story.md") << "story";
+  (void)read_source(d / "story.md");
+  fs::create_hard_link(d / "story.md", d / "same.pdf");
+  try {
+    commit_files({{d / "same.pdf", "zine"}});
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == Exit::cant_create);
+  }
+  CHECK(slurp(d / "story.md") == "story");
+  std::ofstream(d / "other.pdf") << "keep";
+  fs::create_symlink("other.pdf", d / "link.pdf");
+  commit_files({{d / "link.pdf", "new"}});
+  CHECK_FALSE(fs::is_symlink(d / "link.pdf"));
+  CHECK(slurp(d / "link.pdf") == "new");
+  CHECK(slurp(d / "other.pdf") == "keep");
+  fs::remove_all(d);
+}
+
+TEST_CASE("outputs get 0666 minus the umask", "[atomic]") {
+  fs::path d = fresh_dir("mode");
+  const mode_t old = umask(022);
+  umask(old);
+  commit_files({{d / "a.pdf", "x"}});
+  struct stat st {};
+  REQUIRE(stat((d / "a.pdf").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == (0666 & ~old));
   fs::remove_all(d);
 }

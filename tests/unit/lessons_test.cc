@@ -162,7 +162,7 @@ TEST_CASE("GFM extras: strikethrough, bare autolinks, alignment, nested lists, c
 
 TEST_CASE("images become blocks resolved beside the lesson", "[lessons]") {
   Diagnostics d;
-  Lesson l = parse("Antes ![La *mesa*](img/mesa%20plegable.JPG) después.\n\n![](../a.svg)\n", d,
+  Lesson l = parse("Antes ![La *mesa*](img/mesa%20plegable.JPG) después.\n\n![](img/a.svg)\n", d,
                    "lecciones/uno.md");
   INFO(messages(d));
   CHECK(d.all().empty());
@@ -174,7 +174,7 @@ TEST_CASE("images become blocks resolved beside the lesson", "[lessons]") {
   CHECK(img.alt == "La mesa");
   CHECK(l.blocks[1].loc.column == 7);
   CHECK(plain_text(as<Paragraph>(l.blocks[2]).text) == "después.");
-  CHECK(as<Image>(l.blocks[3]).path == std::filesystem::path("a.svg"));
+  CHECK(as<Image>(l.blocks[3]).path == std::filesystem::path("lecciones/img/a.svg"));
 }
 
 TEST_CASE("remote and unsupported images are errors: misplaced ones warn", "[lessons]") {

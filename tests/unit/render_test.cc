@@ -136,20 +136,22 @@ TEST_CASE("the output format follows the extension, in any case", "[render]") {
   }
 }
 
-TEST_CASE("one output keeps its name: several are numbered to the width of the count", "[render]") {
+TEST_CASE("one output keeps its name. Several are numbered with two digits or more", "[render]") {
   auto one = name_outputs("out/z.svg", {Blob{"a"}});
   REQUIRE(one.size() == 1);
   CHECK(one[0].path == "out/z.svg");
   CHECK(one[0].bytes == "a");
   auto three = name_outputs("z.svg", {Blob{"a"}, Blob{"b"}, Blob{"c"}});
   REQUIRE(three.size() == 3);
-  CHECK(three[0].path == "z-1.svg");
-  CHECK(three[2].path == "z-3.svg");
+  CHECK(three[0].path == "z-01.svg");
+  CHECK(three[2].path == "z-03.svg");
   CHECK(three[2].bytes == "c");
   auto twelve = name_outputs("out/big.PNG", std::vector<Blob>(12, Blob{"x"}));
   CHECK(twelve[0].path == "out/big-01.PNG");
   CHECK(twelve[8].path == "out/big-09.PNG");
   CHECK(twelve[11].path == "out/big-12.PNG");
+  auto many = name_outputs("m.svg", std::vector<Blob>(100, Blob{"x"}));
+  CHECK(many[0].path == "m-001.svg");
 }
 
 TEST_CASE("SOURCE_DATE_EPOCH: digits only, written as an ISO UTC date", "[render]") {
