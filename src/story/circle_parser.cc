@@ -99,19 +99,19 @@ class BodyParser {
       diags_.error(current_.loc, msg(MsgId::story_turn_too_long, n, story_detail::kMaxTurnChars),
                    current_text_);
       current_.text.resize(story_detail::kMaxTurnChars);
-      current_.text = story_detail::valid_utf8(current_.text);
+      current_.text = valid_utf8(current_.text);
       return;
     }
     std::size_t run = 0, run_start = 0;
     for (std::size_t i = 0; i < t.size(); i += std::max<std::size_t>(1, utf8_length_at(t, i))) {
-      if (story_detail::space_len(t, i) > 0) {
+      if (space_len(t, i) > 0) {
         run = 0;
         continue;
       }
       if (run++ == 0) run_start = i;
       if (run > story_detail::kMaxWordChars) {
         Loc at = current_.loc;
-        diags_.error(at, msg(MsgId::story_word_too_long, story_detail::valid_utf8(t.substr(run_start, 40)), story_detail::kMaxWordChars),
+        diags_.error(at, msg(MsgId::story_word_too_long, valid_utf8(t.substr(run_start, 40)), story_detail::kMaxWordChars),
                      current_text_);
         return;
       }
