@@ -72,7 +72,11 @@ killed)
   mkdir -p "$work/n"
   cp "$root/examples/lessons/01-antes-de-abrir.md" "$work/n/a.md"
   cp "$root/examples/lessons/02-cuidar-el-litio.md" "$work/n/b.md"
-  mkfifo "$work/n/hang.md"  # opening it blocks forever: a hung job
+  # A long lesson (about 700 KB, hundreds of pages): its worker is still at work when killed.
+  for i in $(seq 8000); do
+    echo "Párrafo $i: la batería se presta, se carga y se devuelve entre vecinas del barrio."
+    echo
+  done >"$work/n/hang.md"
   cat >"$work/m.yaml" <<'YAML'
 defaults:
   cycle: 2026-11-20
