@@ -17,6 +17,10 @@
 
 namespace telar::cli {
 
+/// Today in UTC (the default --cycle); SOURCE_DATE_EPOCH, when set, stands for "now", so
+/// that builds and tests are reproducible. The one place telar asks for the date.
+Date today();
+
 struct Env {
   Lang lang = Lang::en;
   std::FILE* out = stdout;

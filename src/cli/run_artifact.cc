@@ -15,9 +15,7 @@
 #include "render/output.h"
 
 namespace telar::cli {
-namespace {
 
-/// Today in UTC; SOURCE_DATE_EPOCH, when set, stands for "now" (reproducible builds).
 Date today() {
   std::time_t now = std::time(nullptr);
   if (auto sde = parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH")))
@@ -26,6 +24,8 @@ Date today() {
   gmtime_r(&now, &tm);
   return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
+
+namespace {
 
 }  // namespace
 

@@ -21,15 +21,6 @@
 namespace telar::cli {
 namespace {
 
-Date today() {
-  std::time_t now = std::time(nullptr);
-  if (auto sde = parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH")))
-    now = static_cast<std::time_t>(*sde);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 int positive(std::string_view flag, const std::string& v, std::string_view expected) {
   int n = 0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
