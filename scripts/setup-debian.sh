@@ -14,6 +14,7 @@ build_pkgs=(
   libzxing-dev libpoppler-cpp-dev
   libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr
   libqpdf-dev
+  libcpp-httplib-dev   # telar serve
   fonts-wqy-microhei
 )
 # To build and run the tests: the test framework, the QR decoder, and every command that a
@@ -22,10 +23,17 @@ test_pkgs=(
   catch2
   zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time file binutils mawk
   clang libclang-rt-14-dev   # scripts/fuzz.sh and the fuzz smoke run: libFuzzer
+  chromium nodejs            # tests/browser: telar serve in a real browser (playwright-core from npm)
+  strace                     # tests/browser: the server opens no connection but its listeners
 )
 
 want=("${build_pkgs[@]}")
-if [[ "${1:-}" == "--tests" ]]; then want+=("${test_pkgs[@]}"); fi
+if [[ "${1:-}" == "--tests" ]]; then
+  want+=("${test_pkgs[@]}")
+  # Debian's npm, unless the installed Node.js ships its own (NodeSource's nodejs does,
+  # and conflicts with Debian's npm).
+  command -v npm >/dev/null || want+=(npm)
+fi
 
 missing=()
 for p in "${want[@]}"; do

@@ -46,6 +46,8 @@ std::string_view SourceText::line_text(int line) const {
 
 namespace {
 
+thread_local const SourceProvider* t_provider = nullptr;
+
 std::mutex g_inputs_mutex;
 std::set<std::pair<dev_t, ino_t>> g_inputs;  // every file read_source() read
 
@@ -65,7 +67,28 @@ class Fd {
 
 }  // namespace
 
+ScopedSourceProvider::ScopedSourceProvider(const SourceProvider* provider)
+    : previous_(t_provider) {
+  t_provider = provider;
+}
+
+ScopedSourceProvider::~ScopedSourceProvider() { t_provider = previous_; }
+
+bool source_exists(const std::filesystem::path& path) {
+  if (t_provider)
+    if (std::optional<bool> known = t_provider->exists(path)) return *known;
+  std::error_code ec;
+  return std::filesystem::exists(path, ec);
+}
+
 SourceText read_source(const std::filesystem::path& path, std::size_t max_bytes) {
+  if (t_provider)
+    if (std::optional<std::string> bytes = t_provider->find(path)) {
+      if (bytes->size() > max_bytes)
+        throw Error(Exit::data_error, Loc{path.string()},
+                    msg(MsgId::io_too_big, std::to_string(bytes->size()), std::to_string(max_bytes)));
+      return SourceText(path.string(), std::move(*bytes));
+    }
   // O_NONBLOCK: opening a FIFO with no writer must not wait; regular files ignore it.
   Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) throw Error::from_errno(Exit::no_input, path, errno);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,13 +36,42 @@ class SourceText {
 /// docs/limits.md lists it with every other limit.
 inline constexpr std::size_t kMaxSourceBytes = std::size_t{16} << 20;
 
-/// Reads a whole file, the only way telar reads one. Throws Error(no_input) naming `path`
+/// Reads a whole file, the only way telar reads one (through this thread's SourceProvider
+/// first, when one is set: the size limit holds for its bytes too). Throws Error(no_input) naming `path`
 /// as given when it is missing or unreadable, or not a regular file (a folder, a FIFO, a
 /// device, a socket: opened without blocking, refused before a byte is read), and
 /// Error(data_error) when it holds more than `max_bytes` (the read stops there: /proc
 /// files and files that grow are bounded too). Every file read is remembered (device
 /// and inode), so that an output can refuse to replace an input (was_read_as_input()).
 SourceText read_source(const std::filesystem::path& path, std::size_t max_bytes = kMaxSourceBytes);
+
+/// Where read_source() looks before the disk: `telar serve` keeps its uploads in memory
+/// and puts a provider in front of the disk for the job it runs; the CLI sets none.
+class SourceProvider {
+ public:
+  virtual ~SourceProvider() = default;
+  /// The bytes of `path`, or nullopt to read it from the disk. May throw Error (no_input)
+  /// to refuse a path that neither it nor the disk may give.
+  virtual std::optional<std::string> find(const std::filesystem::path& path) const = 0;
+  /// Whether `path` exists for this provider (nullopt: ask the disk).
+  virtual std::optional<bool> exists(const std::filesystem::path& path) const = 0;
+};
+
+/// Puts `provider` in front of the disk for read_source() and source_exists() on this
+/// thread while it lives (scopes nest; the previous provider comes back).
+class ScopedSourceProvider {
+ public:
+  explicit ScopedSourceProvider(const SourceProvider* provider);
+  ~ScopedSourceProvider();
+  ScopedSourceProvider(const ScopedSourceProvider&) = delete;
+  ScopedSourceProvider& operator=(const ScopedSourceProvider&) = delete;
+
+ private:
+  const SourceProvider* previous_;
+};
+
+/// Whether read_source(`path`) would find a file: the provider's answer, else the disk's.
+bool source_exists(const std::filesystem::path& path);
 
 /// True when the file at `path` (followed if a symlink) is one that read_source() read in
 /// this process: compared by device and inode, not by name.

@@ -21,6 +21,7 @@ const std::vector<Command>& command_table() {
     t.push_back({"check", "validate story, lesson, template and manifest files without rendering", run_check});
     t.push_back({"templates", "list the shipped templates", run_templates});
     t.push_back({"fonts", "list the bundled fonts", run_fonts});
+    t.push_back({"serve", "a local page in your browser that makes zines, banners and manuals", run_serve});
     return t;
   }();
   return table;

@@ -55,5 +55,6 @@ Exit run_check(const Args& args, const Env& env);
 Exit run_decode(const Args& args, const Env& env);
 Exit run_templates(const Args& args, const Env& env);
 Exit run_fonts(const Args& args, const Env& env);
+Exit run_serve(const Args& args, const Env& env);
 
 }  // namespace telar::cli

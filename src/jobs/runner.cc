@@ -59,7 +59,8 @@ void check_glyphs(const std::vector<Page>& pages, const std::vector<Sheet>& shee
 }
 
 JobResult run_job(const Artifact& artifact, ArtifactStages& stages, Diagnostics& diags,
-                  const JobShared& shared) {
+                  const JobShared& shared, const JobIo& io) {
+  const ScopedSourceProvider provider(io.sources);
   try {
     const std::filesystem::path out = stages.output();
     const Format format = format_of(out);  // a usage error before any work
@@ -98,7 +99,12 @@ JobResult run_job(const Artifact& artifact, ArtifactStages& stages, Diagnostics&
     stages.encoding(enc);
     JobResult result;
     result.pages = pages.size();
-    result.files = write_outputs(out, format, sheets, pages, enc);
+    if (io.in_memory) {
+      result.in_memory = encode_outputs(out, format, sheets, pages, enc);
+      for (const FileBytes& f : result.in_memory) result.files.push_back(f.path);
+    } else {
+      result.files = write_outputs(out, format, sheets, pages, enc);
+    }
     return result;
   } catch (const Error& e) {
     throw with_earlier(e, diags);

@@ -12,13 +12,22 @@
 
 #include "base/diag.h"
 #include "base/error.h"
+#include "base/source.h"
 #include "jobs/artifact.h"
 
 namespace telar {
 
 struct JobResult {
-  std::vector<std::filesystem::path> files;  ///< written, in order
+  std::vector<std::filesystem::path> files;  ///< written (or kept in memory), in order
   std::size_t pages = 0;                     ///< laid-out pages
+  std::vector<FileBytes> in_memory;          ///< the files, when JobIo::in_memory was set
+};
+
+/// Where a job reads and writes, when not the disk: `telar serve` reads uploads from
+/// memory and keeps the encoded files in memory; the CLI leaves both unset.
+struct JobIo {
+  const SourceProvider* sources = nullptr;  ///< in front of the disk for every file read
+  bool in_memory = false;  ///< true: the files go to JobResult::in_memory, not to the disk
 };
 
 /// What many jobs can share, loaded once (`telar batch` loads them before it forks).
@@ -28,10 +37,11 @@ struct JobShared {
   const std::map<std::pair<std::string, ArtifactKind>, Template>* templates = nullptr;
 };
 
-/// Runs `stages` to the end and writes the output atomically. Throws Error before
-/// touching the disk when anything is wrong; warnings stay in `diags`.
+/// Runs `stages` to the end and writes the output atomically (or keeps it in memory, by
+/// `io`). Throws Error before touching the disk when anything is wrong; warnings stay in
+/// `diags`.
 JobResult run_job(const Artifact& artifact, ArtifactStages& stages, Diagnostics& diags,
-                  const JobShared& shared = {});
+                  const JobShared& shared = {}, const JobIo& io = {});
 
 /// Reads and loads the template `name` (or the kind's default) and checks that it is a
 /// template of `kind`. Problems go to `diags`; throws (with every diagnostic) on errors.

@@ -112,9 +112,8 @@ Story read_story(const std::filesystem::path& path, Diagnostics& diags, const St
   sidecar += ".yaml";
   if (transcript) {
     std::filesystem::path other = std::filesystem::path(path).replace_extension(".yaml");
-    std::error_code ec;
-    if (!std::filesystem::exists(sidecar, ec) && std::filesystem::exists(other, ec)) sidecar = other;
-    if (std::filesystem::exists(sidecar, ec))
+    if (!source_exists(sidecar) && source_exists(other)) sidecar = other;
+    if (source_exists(sidecar))
       story.meta = story_detail::parse_sidecar(read_source(sidecar), diags);
   }
   apply_inputs(story, in, diags);

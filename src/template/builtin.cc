@@ -7,6 +7,7 @@
 
 #include "base/data_dir.h"
 #include "base/error.h"
+#include "base/source.h"
 #include "template/schema.h"
 #include "template/template.h"
 
@@ -57,8 +58,7 @@ fs::path builtin_template_dir() { return data_dir() / "templates"; }
 
 fs::path resolve_template(const std::string& name, ArtifactKind kind) {
   if (looks_like_path(name)) {
-    std::error_code ec;
-    if (!fs::exists(name, ec)) throw Error::from_errno(Exit::no_input, name, ENOENT);
+    if (!source_exists(name)) throw Error::from_errno(Exit::no_input, name, ENOENT);
     return name;
   }
   const std::vector<fs::path> files = shipped(kind);

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The pipeline's dependencies go one way: a folder may include only base/ and the folders
-# before it (base <- story, template <- compose <- layout <- impose <- render <- jobs <- cli).
+# before it (base <- story, template <- compose <- layout <- impose <- render <- jobs <- serve <- cli).
 set -uo pipefail
 src=$1/src
-order=(base story template compose layout impose render jobs cli)
+order=(base story template compose layout impose render jobs serve cli)
 rank() { for i in "${!order[@]}"; do [ "${order[$i]}" = "$1" ] && { echo "$i"; return; }; done; echo 99; }
 bad=0
 for dir in "${order[@]}"; do
@@ -22,7 +22,7 @@ for dir in "${order[@]}"; do
   done < <(grep -H '#include "[a-z_]*/' "$src/$dir"/*.{h,cc} 2>/dev/null)
 done
 # Only cli/ knows argv and Boost.Program_options.
-if grep -l "boost/program_options" "$src"/{base,story,template,compose,layout,impose,render,jobs}/* 2>/dev/null; then
+if grep -l "boost/program_options" "$src"/{base,story,template,compose,layout,impose,render,jobs,serve}/* 2>/dev/null; then
   echo "Boost.Program_options outside cli/" >&2; bad=1
 fi
 exit $bad
