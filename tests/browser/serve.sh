@@ -31,11 +31,12 @@ trap cleanup EXIT
 
 # Under strace (network calls only): afterwards, the trace must show no connection made
 # and no socket bound but the loopback listeners.
-strace -f -qq --seccomp-bpf -e trace=network -o "$work/trace" "$telar" serve --port 0 >"$work/url" 2>"$work/err" &
+strace -f -qq --seccomp-bpf -e trace=network -o "$work/trace" \
+  bash -c 'echo $$ >"$0"; exec "$1" serve --port 0' "$work/pid" "$telar" >"$work/url" 2>"$work/err" &
 tracer=$!
 server=
 for _ in $(seq 1 100); do   # at most 10 s
-  server=$(pgrep -P "$tracer" | head -n 1)
+  server=$(cat "$work/pid" 2>/dev/null)
   [ -n "$server" ] && break
   sleep 0.1
 done
