@@ -12,13 +12,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Shipped data: under data_dir(), compared after making both absolute and normal.
-bool shipped(const fs::path& path) {
-  if (!path.is_absolute()) return false;
-  const fs::path root = fs::absolute(data_dir()).lexically_normal();
-  const fs::path p = path.lexically_normal();
+bool under(const fs::path& root_dir, const fs::path& p) {
+  const fs::path root = fs::absolute(root_dir).lexically_normal();
   const auto [r, q] = std::mismatch(root.begin(), root.end(), p.begin(), p.end());
   return r == root.end() || (std::next(r) == root.end() && r->empty());
+}
+
+// Shipped data: under data_dir()'s templates/ or fonts/ (data_dir() is the whole source
+// tree in a build folder), compared after making both absolute and normal.
+bool shipped(const fs::path& path) {
+  if (!path.is_absolute()) return false;
+  const fs::path p = path.lexically_normal();
+  return under(data_dir() / "templates", p) || under(data_dir() / "fonts", p);
 }
 
 }  // namespace
