@@ -37,8 +37,8 @@ class SourceText {
 inline constexpr std::size_t kMaxSourceBytes = std::size_t{16} << 20;
 
 /// Reads a whole file, the only way telar reads one (through this thread's SourceProvider
-/// first, when one is set: the size limit holds for its bytes too). Throws Error(no_input) naming `path`
-/// as given when it is missing or unreadable, or not a regular file (a folder, a FIFO, a
+/// first, when one is set: the size limit holds for its bytes too). Throws Error(no_input)
+/// naming `path` as given when it is missing or unreadable, or not a regular file (a folder, a FIFO, a
 /// device, a socket: opened without blocking, refused before a byte is read), and
 /// Error(data_error) when it holds more than `max_bytes` (the read stops there: /proc
 /// files and files that grow are bounded too). Every file read is remembered (device
@@ -57,8 +57,8 @@ class SourceProvider {
   virtual std::optional<bool> exists(const std::filesystem::path& path) const = 0;
 };
 
-/// Puts `provider` in front of the disk for read_source() and source_exists() on this
-/// thread while it lives (scopes nest; the previous provider comes back).
+/// Puts `provider` (null: none, the disk alone) in front of the disk for read_source() and
+/// source_exists() on this thread while it lives; the previous one comes back after.
 class ScopedSourceProvider {
  public:
   explicit ScopedSourceProvider(const SourceProvider* provider);
