@@ -53,7 +53,11 @@ Exit run_serve(const Args& args, const Env& env) {
              env.err);
   std::fputs((server.url() + "\n").c_str(), env.out);
   std::fflush(env.out);
-  const pid_t browser = (*vm)["open"].as<bool>() ? open_browser(server.url()) : -1;
+  const bool open = (*vm)["open"].as<bool>();
+  const pid_t browser = open ? open_browser(server.url()) : -1;
+  if (open && browser < 0)
+    std::fputs((tr("telar serve: could not start xdg-open; open the address above yourself", env.lang) + "\n").c_str(),
+               env.err);
   serve::wait_for_stop_signal();
   server.stop();
   if (browser > 0) waitpid(browser, nullptr, WNOHANG);

@@ -8,6 +8,7 @@ RenderQueue::Outcome RenderQueue::run(const std::string& client, std::uint64_t s
   std::unique_lock<std::mutex> lock(mutex_);
   const std::size_t waiting = next_ticket_ - serving_ - (running_ ? 1 : 0);
   if (waiting >= max_waiting_) return Outcome::full;
+  if (latest_.size() > 1000 && !running_ && waiting == 0) latest_.clear();  // old page loads
   std::uint64_t& latest = latest_[client];
   if (seq > latest) latest = seq;
   const std::uint64_t ticket = next_ticket_++;

@@ -7,8 +7,11 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <sstream>
 
@@ -19,6 +22,7 @@
 #include "cli/commands.h"
 #include "serve/guard.h"
 #include "serve/json.h"
+#include "serve/queue.h"
 #include "serve/render.h"
 #include "serve/server.h"
 #include "serve/uploads.h"
@@ -172,6 +176,37 @@ TEST_CASE("serve json: strings are escaped and base64 round-trips", "[serve]") {
   CHECK(serve::base64("f") == "Zg==");
   CHECK(serve::base64("fo") == "Zm8=");
   CHECK(serve::base64("foobar") == "Zm9vYmFy");
+}
+
+TEST_CASE("serve queue: one render at a time, a stale preview is dropped, a full queue says so", "[serve]") {
+  serve::RenderQueue queue(2);
+  std::atomic<bool> release{false}, running{false};
+  std::atomic<int> ran{0};
+  std::thread first([&] {
+    queue.run("a", 1, [&] {
+      running = true;
+      for (int i = 0; i < 2000 && !release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      ++ran;
+    });
+  });
+  for (int i = 0; i < 2000 && !running; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  REQUIRE(running);
+  serve::RenderQueue::Outcome stale{}, fresh{};
+  std::thread second([&] { stale = queue.run("a", 2, [&] { ++ran; }); });
+  for (int i = 0; i < 2000 && queue.state().waiting < 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::thread third([&] { fresh = queue.run("a", 3, [&] { ++ran; }); });
+  for (int i = 0; i < 2000 && queue.state().waiting < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  CHECK(queue.state().waiting == 2);
+  CHECK(queue.state().running);
+  CHECK(queue.run("b", 1, [&] { ++ran; }) == serve::RenderQueue::Outcome::full);
+  release = true;
+  first.join();
+  second.join();
+  third.join();
+  CHECK(stale == serve::RenderQueue::Outcome::superseded);
+  CHECK(fresh == serve::RenderQueue::Outcome::done);
+  CHECK(ran == 2);
+  CHECK(queue.state().waiting == 0);
 }
 
 TEST_CASE("serve http: no token, a wrong token or a foreign Host is refused with 403", "[serve]") {
