@@ -50,14 +50,21 @@ std::vector<std::string> Uploads::names() const {
   return out;
 }
 
+// Uploads have no folders: "img/a.svg", as a lesson names its picture, is the upload "a.svg".
+const std::string* Uploads::lookup(const fs::path& path) const {
+  auto it = files_.find(path.lexically_normal().string());
+  if (it == files_.end()) it = files_.find(path.filename().string());
+  return it == files_.end() ? nullptr : &it->second;
+}
+
 std::optional<std::string> Uploads::find(const fs::path& path) const {
-  if (auto it = files_.find(path.lexically_normal().string()); it != files_.end()) return it->second;
+  if (const std::string* bytes = lookup(path)) return *bytes;
   if (shipped(path)) return std::nullopt;  // a shipped template or motif: the disk
   throw Error::from_errno(Exit::no_input, path, ENOENT);
 }
 
 std::optional<bool> Uploads::exists(const fs::path& path) const {
-  if (files_.count(path.lexically_normal().string())) return true;
+  if (lookup(path)) return true;
   if (shipped(path)) return std::nullopt;
   return false;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The files of one render request, in memory only: the job reads them through the
-// SourceProvider seam (base/source.h) by the name the browser gave. Any other path is
+// SourceProvider seam (base/source.h) by the name the browser gave (a path with folders,
+// such as a lesson's "img/a.svg", finds the upload of its base name). Any other path is
 // refused, except telar's own shipped data (templates, motifs), read from the disk.
 #pragma once
 
@@ -25,6 +26,7 @@ class Uploads final : public SourceProvider {
   std::optional<bool> exists(const std::filesystem::path& path) const override;
 
  private:
+  const std::string* lookup(const std::filesystem::path& path) const;
   std::map<std::string, std::string> files_;
 };
 

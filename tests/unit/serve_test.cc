@@ -160,6 +160,7 @@ TEST_CASE("serve uploads: base names only, and no file from the disk but shipped
   CHECK_THROWS_AS(up.add("story.md", "again"), Error);
   const ScopedSourceProvider scope(&up);
   CHECK(read_source("story.md").bytes() == "hola");
+  CHECK(read_source("img/story.md").bytes() == "hola");  // a lesson's picture in a folder
   CHECK(source_exists("story.md"));
   CHECK_FALSE(source_exists(kExample));
   try {
