@@ -109,11 +109,13 @@ int level_index(QRecLevel level) {
 /// mode, the count (8 bits to version 9, 16 after), 8 per byte; with `eci`, the header
 /// as libqrencode's version choice counts it: 28 bits (it writes 12 — mode and one byte —
 /// but its estimate adds 4 bits for each of the header's 4 stored bytes), and a symbol it
-/// estimates too full is encoded at a larger version.
+/// estimates too full is encoded at a larger version. Past version 40 there is none to
+/// move to, and only the 12 bits it writes count.
 int byte_capacity(int version, QRecLevel level, bool eci) {
   const int bits = 8 * kDataCodewords[static_cast<std::size_t>(version - 1)]
                                      [static_cast<std::size_t>(level_index(level))];
-  const int header = 4 + (version <= 9 ? 8 : 16) + (eci ? 28 : 0);
+  const int eci_bits = !eci ? 0 : version == kMaxVersion ? 12 : 28;
+  const int header = 4 + (version <= 9 ? 8 : 16) + eci_bits;
   return std::max(0, (bits - header) / 8);
 }
 
@@ -260,7 +262,7 @@ constexpr double kKappa = 0.5522847498307936;  // quarter circle as one cubic B�
 constexpr double kDot = 0.9;                   // a dot's diameter, in modules
 
 /// `loop` with each corner where the outline turns right (an outer corner of the dark
-/// region) rounded to a quarter circle of radius `r` (points; at most half a module).
+/// region) rounded to a quarter circle of radius `r` (in modules, at most half of one).
 void rounded_outline(Path& path, const Outline& loop, const std::function<Point(double, double)>& at,
                      double r) {
   const std::size_t n = loop.size();
@@ -320,26 +322,31 @@ Path qr_path(const QrSymbol& symbol, const Rect& box, QrStyle style) {
   // The three 7 x 7 finder patterns: top left, top right, bottom left.
   auto finder = [w](int x, int y) { return (x < 7 || x >= w - 7) && (y < 7 || y >= w - 7) && (x < 7 || y < 7); };
 
+  auto square = [&](Path& path, const std::vector<Outline>& outlines) {
+    for (const Outline& loop : outlines) {
+      path.move_to(at(loop[0][0], loop[0][1]));
+      for (std::size_t i = 1; i < loop.size(); ++i) path.line_to(at(loop[i][0], loop[i][1]));
+      path.close();
+    }
+  };
   Path path;
-  switch (style) {
-    case QrStyle::square:
-      for (const Outline& loop : trace_outlines(w, dark)) {
-        path.move_to(at(loop[0][0], loop[0][1]));
-        for (std::size_t i = 1; i < loop.size(); ++i) path.line_to(at(loop[i][0], loop[i][1]));
-        path.close();
-      }
-      break;
-    case QrStyle::rounded:
-      for (const Outline& loop : trace_outlines(w, dark)) rounded_outline(path, loop, at, module / 2);
-      break;
-    case QrStyle::dots:
-      for (const Outline& loop :
-           trace_outlines(w, [&](int x, int y) { return finder(x, y) && dark(x, y); }))
-        rounded_outline(path, loop, at, module / 2);
-      for (int y = 0; y < w; ++y)
-        for (int x = 0; x < w; ++x)
-          if (dark(x, y) && !finder(x, y)) dot(path, at(x + 0.5, y + 0.5), module * kDot);
-      break;
+  if (style == QrStyle::square) {
+    square(path, trace_outlines(w, dark));
+    return path;
+  }
+  // The finder patterns keep their square corners in every style: readers find the code
+  // by the 1:1:3:1:1 runs across them, diagonals included, and rounded finders at 1 mm
+  // modules and more fail ZXing's diagonal check after a photocopy. The white separator
+  // around each finder keeps its outlines apart from the rest.
+  square(path, trace_outlines(w, [&](int x, int y) { return finder(x, y) && dark(x, y); }));
+  if (style == QrStyle::rounded) {
+    for (const Outline& loop :
+         trace_outlines(w, [&](int x, int y) { return !finder(x, y) && dark(x, y); }))
+      rounded_outline(path, loop, at, 0.5);
+  } else {
+    for (int y = 0; y < w; ++y)
+      for (int x = 0; x < w; ++x)
+        if (dark(x, y) && !finder(x, y)) dot(path, at(x + 0.5, y + 0.5), module * kDot);
   }
   return path;
 }

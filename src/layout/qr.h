@@ -73,8 +73,8 @@ Length qr_min_side(const QrSymbol& symbol, Length module = kQrMinModule);
 /// the quiet zone; modules are square, side min(w, h)/(width + 8), and the code is centred
 /// in `box`. square: closed axis-aligned outlines (holes wound the other way), no seams
 /// between modules. rounded: the same outlines with every outer corner a quarter circle of
-/// half a module (inner corners stay sharp). dots: each module a dot of 0.9 module, the
-/// three finder patterns as rounded outlines (readers find the code by them).
+/// half a module (inner corners stay sharp). dots: each module a dot of 0.9 module. In
+/// both, the three finder patterns stay square (readers find the code by them).
 Path qr_path(const QrSymbol& symbol, const Rect& box, QrStyle style = QrStyle::square);
 
 }  // namespace telar

@@ -192,11 +192,20 @@ TEST_CASE("every style inks each dark module's centre, no light one, nothing in 
     CHECK(b.right() <= box.right() - kQrQuietModules * m + 1e-9);
     CHECK(b.bottom() <= box.bottom() - kQrQuietModules * m + 1e-9);
   }
-  // Rounded: an outer corner of the top-left finder is cut, its inner (hole) corner is not.
+  // Rounded: a module's outer corner outside the finders is cut; the finders stay square.
   const Path rounded = qr_path(sym, box, QrStyle::rounded);
-  CHECK_FALSE(inked(rounded, box, sym.width, 0.05, 0.05));
-  CHECK(inked(qr_path(sym, box, QrStyle::square), box, sym.width, 0.05, 0.05));
-  CHECK(inked(rounded, box, sym.width, 0.95, 0.95));  // ring module next to the hole's corner
+  const Path squared = qr_path(sym, box, QrStyle::square);
+  int corners = 0, cut = 0;
+  for (int y = 8; y < sym.width - 8; ++y)
+    for (int x = 8; x < sym.width - 8; ++x)
+      if (sym.is_dark(x, y) && !sym.is_dark(x - 1, y) && !sym.is_dark(x, y - 1)) {
+        ++corners;
+        cut += !inked(rounded, box, sym.width, x + 0.05, y + 0.05);
+        CHECK(inked(squared, box, sym.width, x + 0.05, y + 0.05));
+      }
+  REQUIRE(corners > 10);
+  CHECK(cut == corners);
+  CHECK(inked(rounded, box, sym.width, 0.05, 0.05));  // the top-left finder's corner
   // Dots: the gap between two dark neighbours is paper; the finder stays solid.
   const Path dots = qr_path(sym, box, QrStyle::dots);
   int pairs = 0, gaps = 0;
@@ -209,6 +218,7 @@ TEST_CASE("every style inks each dark module's centre, no light one, nothing in 
   REQUIRE(pairs > 10);
   CHECK(gaps == pairs);
   CHECK(inked(dots, box, sym.width, 1.0, 0.5));  // the finder's ring: solid between modules
+  CHECK(inked(dots, box, sym.width, 0.05, 0.05));
 }
 
 TEST_CASE("rounded and dot codes read back where their modules are large enough", "[qr][style][verify]") {
@@ -219,9 +229,11 @@ TEST_CASE("rounded and dot codes read back where their modules are large enough"
     const Rect box{10, 20, side, side};
     return qr_scans_as(qr_path(sym, box, style), box, text);
   };
-  CHECK(scans(QrStyle::rounded, 0.5));
-  CHECK(scans(QrStyle::rounded, 0.8));
-  CHECK(scans(QrStyle::dots, 0.8));
+  for (double mm : {0.5, 0.8, 1.2, 2.0}) {
+    INFO(mm << " mm");
+    CHECK(scans(QrStyle::rounded, mm));
+    CHECK(scans(QrStyle::dots, mm + 0.3));
+  }
   CHECK_FALSE(scans(QrStyle::dots, 0.3));
 }
 
