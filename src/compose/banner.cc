@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "compose/headline.h"
+#include "compose/qr_payload.h"  // shorten_link
 #include "compose/zine.h"  // spell_date
 
 namespace telar {
@@ -51,6 +52,7 @@ BannerDoc compose_banner(const Story* story_in, const std::string& source_name,
   doc.node = fm.node;
   doc.date = spell_date(fm.date, doc.lang);
   doc.qr_payload = fm.link;
+  doc.link_text = shorten_link(doc.qr_payload);
   doc.link_loc = fm.link_loc.line > 0 ? fm.link_loc : Loc{source_name};
 
   // The quotes: the highlights that would have made the next-best headlines, short enough

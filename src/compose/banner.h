@@ -26,6 +26,7 @@ struct BannerDoc {
   std::vector<BannerQuote> quotes;  ///< in story order, at most the template's `quotes`
   std::string node, date;           ///< the date spelled out in the story's language
   std::string qr_payload;           ///< the story's link; empty: no QR code
+  std::string link_text;            ///< the link as printed under the code (shorten_link)
   Loc link_loc;
   std::string label_scan;
 };

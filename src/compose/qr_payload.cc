@@ -224,16 +224,22 @@ Reassembled reassemble_cards(const std::vector<std::string>& texts) {
   return r;
 }
 
-std::string offline_cover_caption(const Story& story, std::size_t cards) {
+std::string offline_cover_caption(const Story& story, std::size_t cards, std::size_t sheets) {
   const std::string& lang = story.meta.lang;
+  // Sheet 1 is the zine itself; the story sheets follow it.
+  const std::string range = sheets <= 1 ? "2" : fmt::format("2\u2013{}", sheets + 1);
   if (lang_is(lang, "es") || lang_is(lang, "arn") || lang_is(lang, "qu") || lang_is(lang, "ay"))
-    return fmt::format("la historia completa va en {} tarjetas QR (hoja 2)", cards);
-  if (lang_is(lang, "pt")) return fmt::format("a história completa está em {} cartões QR (folha 2)", cards);
-  return fmt::format("the whole story is on {} QR cards (sheet 2)", cards);
+    return fmt::format("la historia completa va en {} tarjetas QR ({} {})", cards,
+                       sheets <= 1 ? "hoja" : "hojas", range);
+  if (lang_is(lang, "pt"))
+    return fmt::format("a história completa está em {} cartões QR ({} {})", cards,
+                       sheets <= 1 ? "folha" : "folhas", range);
+  return fmt::format("the whole story is on {} QR cards ({} {})", cards,
+                     sheets <= 1 ? "sheet" : "sheets", range);
 }
 
-std::string offline_cover_text(const Story& story, std::size_t cards) {
-  std::string text = story.meta.title + ": " + offline_cover_caption(story, cards);
+std::string offline_cover_text(const Story& story, std::size_t cards, std::size_t sheets) {
+  std::string text = story.meta.title + ": " + offline_cover_caption(story, cards, sheets);
   if (!story.meta.link.empty()) text += "\n" + story.meta.link;
   return text;
 }

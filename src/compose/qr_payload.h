@@ -12,8 +12,11 @@
 
 namespace telar {
 
-/// The most cards one offline story may take (one sheet, a 4 x 4 grid).
-inline constexpr std::size_t kMaxOfflineCards = 16;
+/// The most cards one story sheet holds (a 4 x 4 grid), and one offline story may take: 6
+/// sheets (layout/qr_cards.h), and a count of two digits keeps every header as wide as
+/// the one-sheet stories' ("16/16 ").
+inline constexpr std::size_t kCardsPerSheet = 16;
+inline constexpr std::size_t kMaxOfflineCards = 6 * kCardsPerSheet;
 
 /// The story in the compact form, without card headers: meta lines ("@n node", "@d date",
 /// "@l lang", "@u link", "@h headline"), then "# question", "Name: text", "> Name: text"
@@ -49,10 +52,11 @@ struct Reassembled {
 /// story-circle file (front matter + rounds and turns). Missing cards leave their part out.
 Reassembled reassemble_cards(const std::vector<std::string>& texts);
 
-/// The back cover's text when the story is on a story sheet: title, card count, link.
-std::string offline_cover_text(const Story& story, std::size_t cards);
-/// What is printed under that code: "6 QR cards on sheet 2" in the story's language.
-std::string offline_cover_caption(const Story& story, std::size_t cards);
+/// The back cover's text when the story is on story sheets: title, card count, link.
+std::string offline_cover_text(const Story& story, std::size_t cards, std::size_t sheets = 1);
+/// What is printed under that code: "the whole story is on 6 QR cards (sheet 2)", or
+/// "(sheets 2–3)" for two story sheets, in the story's language.
+std::string offline_cover_caption(const Story& story, std::size_t cards, std::size_t sheets = 1);
 
 /// A link as printed under its QR code: without "https://" and "www.", and cut in the
 /// middle with "…" past 44 code points (the code itself keeps the whole link).

@@ -106,7 +106,8 @@ class ZineStages final : public ArtifactStages {
                             const FontSet&) override {
     if (job_.reader_layout) return impose_reader(pages);
     std::vector<Sheet> sheets{impose_zine8(paper_, tpl.color("guide"))};
-    if (pages.size() > 8) sheets.push_back(impose_reader(pages).back());  // the story sheet
+    std::vector<Sheet> story = impose_reader(pages);  // the story sheets: pages 9 on, alone
+    for (std::size_t i = 8; i < story.size(); ++i) sheets.push_back(std::move(story[i]));
     return sheets;
   }
 
@@ -119,8 +120,9 @@ class ZineStages final : public ArtifactStages {
 
  private:
   /// --qr-offline: the story on the back cover when one code holds it there at 0.4 mm
-  /// modules or more and reads back; otherwise a story sheet of cards (page 9), and the
-  /// back cover's code says how many cards there are.
+  /// modules or more and reads back; otherwise story sheets of cards (page 9 on), and the
+  /// back cover's code says how many cards there are. Only the back cover is laid out to
+  /// try: the zine itself once, with the payload chosen.
   std::vector<Page> offline_pages(const Template& tpl, const FontSet& fonts, Diagnostics& diags) {
     const Size mini = zine8_page_size(paper_);
     std::vector<std::string> one = offline_cards(story_, 2900, 1);  // v40-L holds 2953 bytes
@@ -130,26 +132,30 @@ class ZineStages final : public ArtifactStages {
       cover.link_text = one[0].substr(0, one[0].find('\n'));
       Diagnostics probe;
       try {
-        std::vector<Page> pages = layout_zine(cover, tpl, fonts, mini, probe);
+        std::vector<Page> back;
+        back.push_back(layout_zine_back_cover(cover, tpl, fonts, mini, probe));
         // The choice itself is verified (with --no-verify too): a dense code that would
         // not survive a photocopy goes to the story sheet, and the output never depends
         // on the flag.
-        verify_qr_codes(pages, Loc{doc_.source_name}, probe);
+        verify_qr_codes(back, Loc{doc_.source_name}, probe);
         if (!probe.has_errors()) {
-          for (const Diagnostic& d : probe.all()) diags.add(d);
           doc_ = std::move(cover);
-          return pages;
+          return layout_zine(doc_, tpl, fonts, mini, diags);
         }
       } catch (const Error&) {
-        // too dense for the back cover: the story sheet below
+        // too dense for the back cover: the story sheets below
       }
     }
     std::optional<StorySheetPlan> plan = plan_story_sheet(story_, paper_);
-    if (!plan) diags.fail(Loc{doc_.source_name}, msg(MsgId::qr_offline_too_long, kMaxOfflineCards));
-    doc_.qr_payload = offline_cover_text(story_, plan->cards.size());
-    doc_.link_text = offline_cover_caption(story_, plan->cards.size());
+    if (!plan)
+      diags.fail(Loc{doc_.source_name},
+                 msg(MsgId::qr_offline_too_long, kMaxOfflineCards, kMaxStorySheets));
+    const auto sheets = static_cast<std::size_t>(plan->sheets);
+    doc_.qr_payload = offline_cover_text(story_, plan->cards.size(), sheets);
+    doc_.link_text = offline_cover_caption(story_, plan->cards.size(), sheets);
     std::vector<Page> pages = layout_zine(doc_, tpl, fonts, mini, diags);
-    pages.push_back(layout_story_sheet(*plan, paper_, tpl, fonts, doc_.lang));
+    for (Page& sheet : layout_story_sheets(*plan, paper_, tpl, fonts, doc_.lang, diags))
+      pages.push_back(std::move(sheet));
     return pages;
   }
 

@@ -12,6 +12,7 @@
 #include "layout/line_balance.h"
 #include "layout/motif.h"
 #include "layout/qr.h"
+#include "layout/qr_verify.h"
 #include "layout/text.h"
 
 namespace telar {
@@ -216,6 +217,30 @@ class BannerPage {
                          markup_escape(doc_.label_scan), side * 1.6);
       scan_w = layout_width(scan.get());
     }
+    // The link under the code, shortened as the zine prints it (no scheme, cut in the
+    // middle): one line under the label and the code, flush right with the code, at the
+    // label's size or smaller but never under the template's small minimum (then on two
+    // lines, broken anywhere, as a URL must).
+    GRef<PangoLayout> link_line;
+    double link_x = 0, link_h = 0;
+    const double link_gap = gap_ * 0.3;
+    if (sym && !doc_.link_text.empty()) {
+      const double link_max = std::max(small_min, small_max * 0.6);
+      const double room_w = side + (scan ? scan_w + gap_ * 0.5 : 0);
+      TextStyle ls = style("small", link_max, text_color, PANGO_ALIGN_RIGHT);
+      const std::string text = markup_escape(doc_.link_text);
+      if (auto f = fit_text(fonts_, doc_.lang, ls, text, Size{Length::pt(room_w), Length::pt(link_max * 1.5)},
+                            small_min, link_max, false)) {
+        link_line = f->layout;
+        link_x = c.right() - f->width;
+      } else {
+        ls.size = small_min;
+        ls.break_words = true;
+        link_line = make_layout(fonts_, doc_.lang, ls, text, room_w);
+        link_x = c.right() - room_w;
+      }
+      link_h = layout_height(link_line.get());
+    }
     const double meta_w = c.w - side - (scan ? scan_w + gap_ : 0) - (motif_w > 0 ? motif_w + gap_ : 0) - gap_;
     if (has_meta) {
       std::string markup;
@@ -230,7 +255,8 @@ class BannerPage {
       meta = f->layout;
       text_h = layout_height(meta.get());
     }
-    const double foot_h = std::max(side, text_h);
+    const double code_h = side + (link_line ? link_gap + link_h : 0);  // the code and its link
+    const double foot_h = std::max(code_h, text_h);
     if (foot_h <= 0) return c.bottom();
     const double top = c.bottom() - foot_h;
     if (bar) {
@@ -248,21 +274,15 @@ class BannerPage {
     }
     if (meta) page_.items.push_back(text_run(meta, {x, c.bottom() - text_h}, text_color, "node"));
     if (sym) {
-      const Rect box{c.right() - side, c.bottom() - side, side, side};
-      page_.items.push_back(filled(box, Rgba{1, 1, 1, 1}, "qr"));  // quiet zone on any ground
-      Shape qr;
-      qr.path = qr_path(*sym, box);
-      qr.fill = Rgba{0, 0, 0, 1};
-      qr.slot = "qr";
-      qr.qr_text = doc_.qr_payload;
-      qr.qr_box = box;
-      page_.items.push_back(std::move(qr));
+      const Rect box{c.right() - side, c.bottom() - code_h, side, side};
+      add_qr_code(page_.items, *sym, box, doc_.qr_payload, tpl_, "qr", diags_);
       page_.items.push_back(Link{box, doc_.qr_payload, {}});
       info_.qr_box = box;
       info_.qr_module = side / (sym->width + 2 * kQrQuietModules);
       if (scan)
-        page_.items.push_back(text_run(scan, {box.x - gap_ * 0.5 - side * 1.6, c.bottom() - layout_height(scan.get())},
+        page_.items.push_back(text_run(scan, {box.x - gap_ * 0.5 - side * 1.6, box.bottom() - layout_height(scan.get())},
                                        text_color, "scan"));
+      if (link_line) page_.items.push_back(text_run(link_line, {link_x, c.bottom() - link_h}, text_color, "link"));
     }
     return top - (bar ? gap_ * 0.8 : 0);
   }

@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "base/c_handles.h"
@@ -21,13 +21,28 @@ namespace telar {
 namespace {
 
 using QrInput = std::unique_ptr<QRinput, Free<QRinput_free>>;
-using QrInputStruct = std::unique_ptr<QRinput_Struct, Free<QRinput_Struct_free>>;
 using QrCode = std::unique_ptr<QRcode, Free<QRcode_free>>;
-using QrCodeList = std::unique_ptr<QRcode_List, Free<QRcode_List_free>>;
 
 constexpr int kMaxVersion = 40;
-constexpr int kMaxLinked = 16;     // structured append holds at most 16 symbols
 constexpr unsigned kEciUtf8 = 26;  // ECI assignment number of UTF-8
+
+// Data codewords of each version at L, M, Q, H (ISO/IEC 18004:2015 Table 7).
+constexpr std::array<std::array<short, 4>, kMaxVersion> kDataCodewords = {{
+    {19, 16, 13, 9},         {34, 28, 22, 16},        {55, 44, 34, 26},
+    {80, 64, 48, 36},        {108, 86, 62, 46},       {136, 108, 76, 60},
+    {156, 124, 88, 66},      {194, 154, 110, 86},     {232, 182, 132, 100},
+    {274, 216, 154, 122},    {324, 254, 180, 140},    {370, 290, 206, 158},
+    {428, 334, 244, 180},    {461, 365, 261, 197},    {523, 415, 295, 223},
+    {589, 453, 325, 253},    {647, 507, 367, 283},    {721, 563, 397, 313},
+    {795, 627, 445, 341},    {861, 669, 485, 385},    {932, 714, 512, 406},
+    {1006, 782, 568, 442},   {1094, 860, 614, 464},   {1174, 914, 664, 514},
+    {1276, 1000, 718, 538},  {1370, 1062, 754, 596},  {1468, 1128, 808, 628},
+    {1531, 1193, 871, 661},  {1631, 1267, 911, 701},  {1735, 1373, 985, 745},
+    {1843, 1455, 1033, 793}, {1955, 1541, 1115, 845}, {2071, 1631, 1171, 901},
+    {2191, 1725, 1231, 961}, {2306, 1812, 1286, 986}, {2434, 1914, 1354, 1054},
+    {2566, 1992, 1426, 1096}, {2702, 2102, 1502, 1142}, {2812, 2216, 1582, 1222},
+    {2956, 2334, 1666, 1276},
+}};
 
 [[noreturn]] void fail_internal(const std::string& what) {
   throw Error(Exit::failure, Loc{}, msg(MsgId::internal_error, what));
@@ -77,71 +92,41 @@ QrSymbol to_symbol(const QRcode& code, char ec, bool eci) {
   return s;
 }
 
-/// Whether `n` filler bytes fit `version` as libqrencode encodes them: as one symbol, or as
-/// the first of a linked pair (the structured append header costs 20 bits).
-bool fits(int n, int version, QRecLevel level, bool eci, bool linked) {
-  const std::string filler(static_cast<std::size_t>(n), 'a');
-  if (!linked) {
-    QrCode code(QRcode_encodeInput(make_input(filler, version, level, eci).get()));
-    return code && code->version == version;
+int level_index(QRecLevel level) {
+  switch (level) {
+    case QR_ECLEVEL_L:
+      return 0;
+    case QR_ECLEVEL_M:
+      return 1;
+    case QR_ECLEVEL_Q:
+      return 2;
+    default:
+      return 3;
   }
-  QrInputStruct set(QRinput_Struct_new());
-  if (!set) fail_internal(std::strerror(errno));
-  for (std::string_view piece : {std::string_view(filler), std::string_view("a")}) {
-    QrInput in = make_input(piece, version, level, eci);
-    if (QRinput_Struct_appendInput(set.get(), in.get()) < 0) fail_internal(std::strerror(errno));
-    in.release();
-  }
-  if (QRinput_Struct_insertStructuredAppendHeaders(set.get()) != 0)
-    fail_internal(std::strerror(errno));
-  QrCodeList list(QRcode_encodeInputStructured(set.get()));
-  return list && list->code->version == version;
 }
 
-/// Bytes of one 8-bit segment that fit `version`, found by asking libqrencode itself (no
-/// copied capacity table): its version choice also counts an ECI header 16 bits too long,
-/// and only an encode says exactly where it stops.
-int byte_capacity(int version, QRecLevel level, bool eci, bool linked) {
-  static std::mutex mutex;
-  static std::array<int, (kMaxVersion + 1) * 4 * 4> cache{};  // 0 = not probed yet
-  std::lock_guard lock(mutex);
-  int& slot = cache[static_cast<std::size_t>(((version * 4 + level) * 2 + eci) * 2 + linked)];
-  if (slot != 0) return slot;
-  int lo = 0, hi = 3000;  // v40-L holds 2953 bytes
-  while (lo < hi) {
-    int mid = lo + (hi - lo + 1) / 2;
-    if (fits(mid, version, level, eci, linked))
-      lo = mid;
-    else
-      hi = mid - 1;
-  }
-  slot = lo;
-  return slot;
+/// Bytes of one 8-bit segment that fit `version` as libqrencode encodes them: 4 bits of
+/// mode, the count (8 bits to version 9, 16 after), 8 per byte; with `eci`, the header
+/// as libqrencode's version choice counts it: 28 bits (it writes 12 — mode and one byte —
+/// but its estimate adds 4 bits for each of the header's 4 stored bytes), and a symbol it
+/// estimates too full is encoded at a larger version. Past version 40 there is none to
+/// move to, and only the 12 bits it writes count.
+int byte_capacity(int version, QRecLevel level, bool eci) {
+  const int bits = 8 * kDataCodewords[static_cast<std::size_t>(version - 1)]
+                                     [static_cast<std::size_t>(level_index(level))];
+  const int eci_bits = !eci ? 0 : version == kMaxVersion ? 12 : 28;
+  const int header = 4 + (version <= 9 ? 8 : 16) + eci_bits;
+  return std::max(0, (bits - header) / 8);
 }
 
 [[noreturn]] void fail_too_long(std::string_view text, char ec, bool eci) {
   throw Error(Exit::data_error, Loc{},
               msg(MsgId::qr_too_long, text.size(),
-                  byte_capacity(kMaxVersion, ec_level(ec), eci, false), ec));
+                  byte_capacity(kMaxVersion, ec_level(ec), eci), ec));
 }
 
 void check_not_empty(std::string_view text) {
   if (text.empty()) throw Error(Exit::data_error, Loc{}, msg(MsgId::qr_empty));
-}
-
-/// Cuts `text` into pieces of at most `max_bytes`, never inside a UTF-8 sequence.
-std::vector<std::string_view> split_utf8(std::string_view text, std::size_t max_bytes) {
-  std::vector<std::string_view> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = std::min(text.size(), pos + max_bytes);
-    while (end > pos && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-      --end;
-    if (end == pos) end = std::min(text.size(), pos + max_bytes);  // invalid UTF-8: cut anyway
-    out.push_back(text.substr(pos, end - pos));
-    pos = end;
-  }
-  return out;
 }
 
 }  // namespace
@@ -154,86 +139,55 @@ QrSymbol encode_qr(std::string_view utf8, char ec) {
   QrCode code(QRcode_encodeInput(input.get()));
   if (!code) {
     const int err = errno;
-    if (static_cast<int>(utf8.size()) > byte_capacity(kMaxVersion, level, eci, false))
+    if (static_cast<int>(utf8.size()) > byte_capacity(kMaxVersion, level, eci))
       fail_too_long(utf8, ec, eci);
     fail_internal(std::strerror(err));
   }
   return to_symbol(*code, ec, eci);
 }
 
-std::vector<QrSymbol> encode_qr_structured(std::string_view utf8, char ec, int max_version) {
-  check_not_empty(utf8);
-  const QRecLevel level = ec_level(ec);
-  if (max_version < 1 || max_version > kMaxVersion)
-    fail_internal(fmt::format("QR version {}", max_version));
-  const bool eci = has_non_ascii(utf8);
-  if (static_cast<int>(utf8.size()) <= byte_capacity(max_version, level, eci, false))
-    return {encode_qr(utf8, ec)};
-
-  const int per_symbol = byte_capacity(max_version, level, eci, true);
-  auto pieces = split_utf8(utf8, static_cast<std::size_t>(std::max(per_symbol, 4)));
-  if (per_symbol < 4 || pieces.size() > static_cast<std::size_t>(kMaxLinked))
-    throw Error(Exit::data_error, Loc{},
-                msg(MsgId::qr_too_long_linked, utf8.size(), kMaxLinked, max_version, ec));
-
-  QrInputStruct set(QRinput_Struct_new());
-  if (!set) fail_internal(std::strerror(errno));
-  for (std::string_view piece : pieces) {
-    QrInput in = make_input(piece, max_version, level, eci);
-    if (QRinput_Struct_appendInput(set.get(), in.get()) < 0) fail_internal(std::strerror(errno));
-    in.release();  // the set owns it now
-  }
-  // Parity over the message's data bytes (ISO/IEC 18004 §7.4.2); computed here so the ECI
-  // headers never enter it.
-  unsigned char parity = 0;
-  for (char c : utf8) parity ^= static_cast<unsigned char>(c);
-  QRinput_Struct_setParity(set.get(), parity);
-  if (QRinput_Struct_insertStructuredAppendHeaders(set.get()) != 0)
-    fail_internal(std::strerror(errno));
-
-  QrCodeList list(QRcode_encodeInputStructured(set.get()));
-  if (!list) fail_internal(std::strerror(errno));
-  std::vector<QrSymbol> out;
-  for (const QRcode_List* node = list.get(); node != nullptr; node = node->next) {
-    if (node->code->version != max_version)  // the capacity arithmetic is wrong: a bug
-      fail_internal(fmt::format("QR symbol grew to version {}", node->code->version));
-    out.push_back(to_symbol(*node->code, ec, eci));
-  }
-  if (out.size() != pieces.size()) fail_internal("QR structured append count");
-  return out;
-}
-
 int qr_capacity_bytes(int version, char ec, bool eci) {
   if (version < 1 || version > kMaxVersion) fail_internal(fmt::format("QR version {}", version));
-  return byte_capacity(version, ec_level(ec), eci, false);
+  return byte_capacity(version, ec_level(ec), eci);
+}
+
+int qr_version_for(int bytes, char ec, bool eci) {
+  const QRecLevel level = ec_level(ec);
+  for (int v = 1; v <= kMaxVersion; ++v)
+    if (bytes <= byte_capacity(v, level, eci)) return v;
+  return 0;
 }
 
 QrFit fit_qr(std::string_view utf8, char preferred, Length max_side) {
   QrFit fit;
   fit.bytes = static_cast<int>(utf8.size());
+  check_not_empty(utf8);
+  const bool eci = has_non_ascii(utf8);
+  // The versions come from the capacity arithmetic; only the chosen symbol is encoded.
   constexpr std::string_view kLevels = "HQML";
-  std::optional<QrSymbol> smallest;
+  int smallest = 0;
   for (std::size_t i = kLevels.find(preferred); i < kLevels.size(); ++i) {
-    try {
-      QrSymbol sym = encode_qr(utf8, kLevels[i]);
-      if (qr_min_side(sym) <= max_side) {
-        fit.symbol = std::move(sym);
-        return fit;
-      }
-      smallest = std::move(sym);
-    } catch (const Error&) {
-      if (kLevels[i] == 'L') throw;  // too long for any version: that message says so
+    const int version = qr_version_for(fit.bytes, kLevels[i], eci);
+    if (version == 0) {
+      if (kLevels[i] == 'L') fail_too_long(utf8, 'L', eci);  // that message says so
+      continue;
+    }
+    smallest = version;
+    if (kQrMinModule * static_cast<double>(17 + 4 * version + 2 * kQrQuietModules) <= max_side) {
+      fit.symbol = encode_qr(utf8, kLevels[i]);
+      if (fit.symbol->version != version)  // the capacity arithmetic is wrong: a bug
+        fail_internal(fmt::format("QR version {} instead of {}", fit.symbol->version, version));
+      return fit;
     }
   }
   const int modules = static_cast<int>(std::floor(max_side.pt() / kQrMinModule.pt() + 1e-9)) -
                       2 * kQrQuietModules;
   fit.largest_version = std::clamp((modules - 17) / 4, 0, kMaxVersion);
   if (modules < 21) fit.largest_version = 0;
-  fit.largest_bytes = fit.largest_version > 0
-                          ? byte_capacity(fit.largest_version, QR_ECLEVEL_L, has_non_ascii(utf8), false)
-                          : 0;
-  if (smallest)
-    fit.module_needed = Length::pt(max_side.pt() / (smallest->width + 2 * kQrQuietModules));
+  fit.largest_bytes =
+      fit.largest_version > 0 ? byte_capacity(fit.largest_version, QR_ECLEVEL_L, eci) : 0;
+  if (smallest > 0)
+    fit.module_needed = Length::pt(max_side.pt() / (17 + 4 * smallest + 2 * kQrQuietModules));
   return fit;
 }
 
@@ -241,44 +195,42 @@ Length qr_min_side(const QrSymbol& symbol, Length module) {
   return module * static_cast<double>(symbol.width + 2 * kQrQuietModules);
 }
 
-Path qr_path(const QrSymbol& symbol, const Rect& box) {
-  // Directed boundary edges of the dark region, dark on the right of travel (clockwise on
-  // paper, y down); edges shared by two dark modules cancel out. Then the edges are linked
-  // into loops: outer outlines run clockwise, holes anticlockwise, so nonzero winding is 1
-  // on dark modules and 0 elsewhere, however the loops are cut at the saddle points.
-  const int w = symbol.width;
+namespace {
+
+/// One closed outline of the dark region: its corners in order, in module units.
+using Outline = std::vector<std::array<int, 2>>;
+
+/// The outlines of the modules where `dark(x, y)` (a w x w grid): directed boundary
+/// edges, dark on the right of travel (clockwise on paper, y down); edges shared by two
+/// dark modules cancel out. Then the edges are linked into loops: outer outlines run
+/// clockwise, holes anticlockwise, so nonzero winding is 1 on dark modules and 0
+/// elsewhere, however the loops are cut at the saddle points. Each outline starts at its
+/// top-left corner.
+template <typename Dark>
+std::vector<Outline> trace_outlines(int w, Dark dark) {
   const int n = w + 1;  // vertices per side
   enum Dir : int { east, south, west, north };
   constexpr int dx[4] = {1, 0, -1, 0}, dy[4] = {0, 1, 0, -1};
   std::vector<std::uint8_t> out(static_cast<std::size_t>(n * n), 0);  // bit d: edge leaving in d
   auto vtx = [n](int x, int y) { return static_cast<std::size_t>(y * n + x); };
-  auto dark = [&](int x, int y) {
-    return x >= 0 && y >= 0 && x < w && y < w && symbol.is_dark(x, y);
-  };
+  auto on = [&](int x, int y) { return x >= 0 && y >= 0 && x < w && y < w && dark(x, y); };
   for (int y = 0; y < w; ++y) {
     for (int x = 0; x < w; ++x) {
-      if (!dark(x, y)) continue;
-      if (!dark(x, y - 1)) out[vtx(x, y)] |= 1 << east;
-      if (!dark(x + 1, y)) out[vtx(x + 1, y)] |= 1 << south;
-      if (!dark(x, y + 1)) out[vtx(x + 1, y + 1)] |= 1 << west;
-      if (!dark(x - 1, y)) out[vtx(x, y + 1)] |= 1 << north;
+      if (!on(x, y)) continue;
+      if (!on(x, y - 1)) out[vtx(x, y)] |= 1 << east;
+      if (!on(x + 1, y)) out[vtx(x + 1, y)] |= 1 << south;
+      if (!on(x, y + 1)) out[vtx(x + 1, y + 1)] |= 1 << west;
+      if (!on(x - 1, y)) out[vtx(x, y + 1)] |= 1 << north;
     }
   }
-
-  const double module = std::min(box.w, box.h) / (w + 2 * kQrQuietModules);
-  const double ox =
-      box.x + (box.w - module * (w + 2 * kQrQuietModules)) / 2 + kQrQuietModules * module;
-  const double oy =
-      box.y + (box.h - module * (w + 2 * kQrQuietModules)) / 2 + kQrQuietModules * module;
-  auto point = [&](int x, int y) { return Point{ox + x * module, oy + y * module}; };
-
-  Path path;
+  std::vector<Outline> outlines;
   for (int sy = 0; sy < n; ++sy) {
     for (int sx = 0; sx < n; ++sx) {
       while (out[vtx(sx, sy)] != 0) {
         int dir = std::countr_zero(static_cast<unsigned>(out[vtx(sx, sy)]));
         out[vtx(sx, sy)] &= static_cast<std::uint8_t>(~(1 << dir));
-        path.move_to(point(sx, sy));
+        Outline loop;
+        loop.push_back({sx, sy});
         int x = sx + dx[dir], y = sy + dy[dir];
         while (x != sx || y != sy) {
           const std::uint8_t here = out[vtx(x, y)];
@@ -294,14 +246,107 @@ Path qr_path(const QrSymbol& symbol, const Rect& box) {
           }
           if (next < 0) fail_internal("QR outline is not closed");
           out[vtx(x, y)] &= static_cast<std::uint8_t>(~(1 << next));
-          if (next != dir) path.line_to(point(x, y));
+          if (next != dir) loop.push_back({x, y});
           dir = next;
           x += dx[dir];
           y += dy[dir];
         }
-        path.close();
+        outlines.push_back(std::move(loop));
       }
     }
+  }
+  return outlines;
+}
+
+constexpr double kKappa = 0.5522847498307936;  // quarter circle as one cubic Bézier
+constexpr double kDot = 0.9;                   // a dot's diameter, in modules
+
+/// `loop` with each corner where the outline turns right (an outer corner of the dark
+/// region) rounded to a quarter circle of radius `r` (in modules, at most half of one).
+void rounded_outline(Path& path, const Outline& loop, const std::function<Point(double, double)>& at,
+                     double r) {
+  const std::size_t n = loop.size();
+  struct Corner {
+    Point a, b, ca, cb;  // arc from a to b, control points ca, cb
+    bool round;
+  };
+  std::vector<Corner> corners(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& p = loop[i];
+    const auto& prev = loop[(i + n - 1) % n];
+    const auto& next = loop[(i + 1) % n];
+    const double ix = (p[0] > prev[0]) - (p[0] < prev[0]), iy = (p[1] > prev[1]) - (p[1] < prev[1]);
+    const double ox = (next[0] > p[0]) - (next[0] < p[0]), oy = (next[1] > p[1]) - (next[1] < p[1]);
+    const bool right = ix * oy - iy * ox > 0;  // y down: clockwise on paper
+    const double rr = right ? r : 0;
+    Corner& c = corners[i];
+    c.round = right;
+    c.a = at(p[0] - ix * rr, p[1] - iy * rr);
+    c.b = at(p[0] + ox * rr, p[1] + oy * rr);
+    c.ca = at(p[0] - ix * rr * (1 - kKappa), p[1] - iy * rr * (1 - kKappa));
+    c.cb = at(p[0] + ox * rr * (1 - kKappa), p[1] + oy * rr * (1 - kKappa));
+  }
+  path.move_to(corners[0].b);
+  for (std::size_t k = 1; k <= n; ++k) {
+    const Corner& c = corners[k % n];
+    path.line_to(c.a);
+    if (c.round) path.curve_to(c.ca, c.cb, c.b);
+  }
+  path.close();
+}
+
+/// A dot of diameter `d` (points) centred on `c`, clockwise on paper like the outlines.
+void dot(Path& path, Point c, double d) {
+  const double r = d / 2, k = r * kKappa;
+  path.move_to({c.x + r, c.y});
+  path.curve_to({c.x + r, c.y + k}, {c.x + k, c.y + r}, {c.x, c.y + r});
+  path.curve_to({c.x - k, c.y + r}, {c.x - r, c.y + k}, {c.x - r, c.y});
+  path.curve_to({c.x - r, c.y - k}, {c.x - k, c.y - r}, {c.x, c.y - r});
+  path.curve_to({c.x + k, c.y - r}, {c.x + r, c.y - k}, {c.x + r, c.y});
+  path.close();
+}
+
+}  // namespace
+
+Path qr_path(const QrSymbol& symbol, const Rect& box, QrStyle style) {
+  const int w = symbol.width;
+  const double module = std::min(box.w, box.h) / (w + 2 * kQrQuietModules);
+  const double ox =
+      box.x + (box.w - module * (w + 2 * kQrQuietModules)) / 2 + kQrQuietModules * module;
+  const double oy =
+      box.y + (box.h - module * (w + 2 * kQrQuietModules)) / 2 + kQrQuietModules * module;
+  const std::function<Point(double, double)> at = [&](double x, double y) {
+    return Point{ox + x * module, oy + y * module};
+  };
+  auto dark = [&](int x, int y) { return symbol.is_dark(x, y); };
+  // The three 7 x 7 finder patterns: top left, top right, bottom left.
+  auto finder = [w](int x, int y) { return (x < 7 || x >= w - 7) && (y < 7 || y >= w - 7) && (x < 7 || y < 7); };
+
+  auto square = [&](Path& path, const std::vector<Outline>& outlines) {
+    for (const Outline& loop : outlines) {
+      path.move_to(at(loop[0][0], loop[0][1]));
+      for (std::size_t i = 1; i < loop.size(); ++i) path.line_to(at(loop[i][0], loop[i][1]));
+      path.close();
+    }
+  };
+  Path path;
+  if (style == QrStyle::square) {
+    square(path, trace_outlines(w, dark));
+    return path;
+  }
+  // The finder patterns keep their square corners in every style: readers find the code
+  // by the 1:1:3:1:1 runs across them, diagonals included, and rounded finders at 1 mm
+  // modules and more fail ZXing's diagonal check after a photocopy. The white separator
+  // around each finder keeps its outlines apart from the rest.
+  square(path, trace_outlines(w, [&](int x, int y) { return finder(x, y) && dark(x, y); }));
+  if (style == QrStyle::rounded) {
+    for (const Outline& loop :
+         trace_outlines(w, [&](int x, int y) { return !finder(x, y) && dark(x, y); }))
+      rounded_outline(path, loop, at, 0.5);
+  } else {
+    for (int y = 0; y < w; ++y)
+      for (int x = 0; x < w; ++x)
+        if (dark(x, y) && !finder(x, y)) dot(path, at(x + 0.5, y + 0.5), module * kDot);
   }
   return path;
 }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// QR codes: text -> module matrix (libqrencode, ECI 26 for UTF-8, structured append for
-// --qr-offline) -> one seamless vector Path with the 4-module quiet zone.
+// QR codes: text -> one symbol (libqrencode; one 8-bit segment, behind ECI 26 when it is
+// UTF-8 beyond ASCII) at the smallest version that fits, the capacity arithmetic that
+// chooses versions and error correction without trial encodes (fit_qr), and the symbol
+// -> one seamless vector Path (square, rounded or dot modules) inside its 4-module quiet
+// zone. Reading codes back is qr_verify.h; --qr-offline's cards are qr_cards.h (each card
+// its own symbol: no structured append, see docs/qr-offline.md).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +17,7 @@
 #include "base/geometry.h"
 #include "base/units.h"
 #include "layout/page.h"
+#include "template/template.h"
 
 namespace telar {
 
@@ -38,15 +43,15 @@ inline constexpr Length kQrMinModule = Length::mm(0.4);
 /// Throws Error(data_error) when the text is empty or does not fit in version 40.
 QrSymbol encode_qr(std::string_view utf8, char ec);
 
-/// Structured append (up to 16 linked symbols, all of version `max_version`, same parity):
-/// the text is cut at code-point boundaries so each symbol alone is valid UTF-8, and the
-/// symbols in order concatenate to `utf8`. One symbol (no append header) when it fits in one.
-/// Throws Error(data_error) when 16 symbols are not enough.
-std::vector<QrSymbol> encode_qr_structured(std::string_view utf8, char ec, int max_version);
-
 /// Bytes of text one symbol of `version` holds at `ec` (one 8-bit segment, plus the ECI
-/// header when `eci`): 17 for 1-L, 213 for 10-M, 2953 for 40-L.
+/// header when `eci`): 17 for 1-L, 213 for 10-M, 2953 for 40-L. Arithmetic on ISO/IEC
+/// 18004's table of data codewords, as libqrencode counts (a test checks every entry
+/// against libqrencode itself), so it costs nothing.
 int qr_capacity_bytes(int version, char ec, bool eci);
+
+/// The smallest version whose symbol holds `bytes` at `ec` (0: none, past version 40):
+/// the version encode_qr() gives.
+int qr_version_for(int bytes, char ec, bool eci);
 
 /// The outcome of fit_qr(): a symbol that prints within the room, or the numbers of why not.
 struct QrFit {
@@ -64,10 +69,12 @@ QrFit fit_qr(std::string_view utf8, char preferred, Length max_side);
 /// Side of the printed code, quiet zone included, at `module` per module.
 Length qr_min_side(const QrSymbol& symbol, Length module = kQrMinModule);
 
-/// The dark modules as one path of closed axis-aligned polygons (outlines traced, holes
-/// wound the other way), to be filled with the nonzero rule: no seams between modules.
-/// `box` (points) includes the quiet zone; modules are square, side min(w, h)/(width + 8),
-/// and the code is centred in `box`.
-Path qr_path(const QrSymbol& symbol, const Rect& box);
+/// The dark modules as one path to be filled with the nonzero rule. `box` (points) includes
+/// the quiet zone; modules are square, side min(w, h)/(width + 8), and the code is centred
+/// in `box`. square: closed axis-aligned outlines (holes wound the other way), no seams
+/// between modules. rounded: the same outlines with every outer corner a quarter circle of
+/// half a module (inner corners stay sharp). dots: each module a dot of 0.9 module. In
+/// both, the three finder patterns stay square (readers find the code by them).
+Path qr_path(const QrSymbol& symbol, const Rect& box, QrStyle style = QrStyle::square);
 
 }  // namespace telar

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "compose/qr_payload.h"
 #include "layout/qr.h"
+#include "layout/qr_verify.h"
 #include "layout/text.h"
 
 namespace telar {
@@ -43,6 +43,7 @@ std::optional<StorySheetPlan> plan_story_sheet(const Story& story, Size paper) {
   const bool portrait = paper.h >= paper.w;
   std::optional<StorySheetPlan> best;
   auto better = [](const StorySheetPlan& a, const StorySheetPlan& b) {
+    if (a.sheets != b.sheets) return a.sheets < b.sheets;
     const bool ga = a.module >= kGoodModule, gb = b.module >= kGoodModule;
     if (ga != gb) return ga;
     if (ga) return a.cards.size() < b.cards.size();
@@ -53,9 +54,12 @@ std::optional<StorySheetPlan> plan_story_sheet(const Story& story, Size paper) {
       StorySheetPlan p;
       p.cards = offline_cards(story, static_cast<std::size_t>(qr_capacity_bytes(v, ec, true)));
       if (p.cards.empty()) continue;
-      const Grid g = grid_for(p.cards.size(), portrait);
+      // Sheets as full as they need to be: 17 cards are two sheets of 3 x 3, not 16 + 1.
+      const std::size_t sheets = (p.cards.size() + kCardsPerSheet - 1) / kCardsPerSheet;
+      const Grid g = grid_for((p.cards.size() + sheets - 1) / sheets, portrait);
       p.cols = g.cols;
       p.rows = g.rows;
+      p.sheets = static_cast<int>(sheets);
       p.version = v;
       p.ec = ec;
       p.module = Length::pt(code_side(cell(paper, g, 0)) / (17 + 4 * v + 2 * kQrQuietModules));
@@ -67,18 +71,11 @@ std::optional<StorySheetPlan> plan_story_sheet(const Story& story, Size paper) {
   return best;
 }
 
-Page layout_story_sheet(const StorySheetPlan& plan, Size paper, const Template& tpl,
-                        const FontSet& fonts, const std::string& lang) {
-  Page page;
-  page.trim = paper;
-  page.paper = tpl.color("paper");
+std::vector<Page> layout_story_sheets(const StorySheetPlan& plan, Size paper, const Template& tpl,
+                                      const FontSet& fonts, const std::string& lang,
+                                      Diagnostics& diags) {
   const Grid g{plan.cols, plan.rows};
-  // One independent symbol per card, without structured-append bits: zbar (and the phone
-  // apps built on it) shows nothing for a linked symbol until it has seen the whole set,
-  // and a card must read alone. The "k/n Title" header links the cards instead.
-  std::vector<QrSymbol> symbols;
-  for (const std::string& card : plan.cards) symbols.push_back(encode_qr(card, plan.ec));
-
+  const std::size_t per_sheet = static_cast<std::size_t>(g.cols * g.rows);
   // Cut guides: dashed lines along every card edge, across the whole sheet.
   Stroke guide;
   guide.width = 0.4;
@@ -94,34 +91,38 @@ Page layout_story_sheet(const StorySheetPlan& plan, Size paper, const Template& 
     const double y = all.y + all.h * r / g.rows;
     cuts.move_to({0, y}).line_to({paper.w.pt(), y});
   }
-  Shape cut_shape;
-  cut_shape.path = std::move(cuts);
-  cut_shape.stroke = guide;
-  cut_shape.slot = "cut";
-  page.items.push_back(std::move(cut_shape));
 
   TextStyle cs;
   cs.font = tpl.font("small").description;
   cs.size = tpl.size("small").max.pt();
   cs.color = tpl.color("ink");
   cs.align = PANGO_ALIGN_CENTER;
+  std::vector<Page> pages;
   for (std::size_t i = 0; i < plan.cards.size(); ++i) {
-    const Rect c = cell(paper, g, static_cast<int>(i));
+    if (i % per_sheet == 0) {
+      Page& page = pages.emplace_back();
+      page.trim = paper;
+      page.paper = tpl.color("paper");
+      Shape cut_shape;
+      cut_shape.path = cuts;
+      cut_shape.stroke = guide;
+      cut_shape.slot = "cut";
+      page.items.push_back(std::move(cut_shape));
+    }
+    Page& page = pages.back();
+    const Rect c = cell(paper, g, static_cast<int>(i % per_sheet));
     const std::string caption = plan.cards[i].substr(0, plan.cards[i].find('\n'));
     auto l = make_layout(fonts, lang, cs, markup_escape(caption), c.w - 2 * kPad.pt());
     page.items.push_back(text_run(l, {c.x + kPad.pt(), c.y + kPad.pt()}, cs.color, "card"));
     const double side = code_side(c);
     const Rect box{c.x + (c.w - side) / 2, c.y + kPad.pt() + kCaption.pt(), side, side};
-    page.items.push_back(filled(box, Rgba{1, 1, 1, 1}, "qr"));
-    Shape qr;
-    qr.path = qr_path(symbols[i], box);
-    qr.fill = Rgba{0, 0, 0, 1};
-    qr.slot = "card " + caption.substr(0, caption.find(' '));
-    qr.qr_text = plan.cards[i];
-    qr.qr_box = box;
-    page.items.push_back(std::move(qr));
+    // One independent symbol per card, without structured-append bits: zbar (and the
+    // phone apps built on it) shows nothing for a linked symbol until it has seen the
+    // whole set, and a card must read alone. The "k/n Title" header links the cards.
+    add_qr_code(page.items, encode_qr(plan.cards[i], plan.ec), box, plan.cards[i], tpl,
+                "card " + caption.substr(0, caption.find(' ')), diags);
   }
-  return page;
+  return pages;
 }
 
 }  // namespace telar

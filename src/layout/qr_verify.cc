@@ -14,6 +14,7 @@
 #include "base/c_handles.h"
 #include "base/error.h"
 #include "base/messages.h"
+#include "layout/cairo_path.h"
 
 namespace telar {
 namespace {
@@ -25,25 +26,6 @@ namespace {
 constexpr double kInk = 56, kPaper = 210;
 constexpr int kNoise = 10;
 constexpr std::uint32_t kSeed = 0x7E1A5u;
-
-void append_path(cairo_t* cr, const Path& path) {
-  for (const auto& s : path.segments) {
-    switch (s.op) {
-      case Path::Op::move:
-        cairo_move_to(cr, s.p[0].x, s.p[0].y);
-        break;
-      case Path::Op::line:
-        cairo_line_to(cr, s.p[0].x, s.p[0].y);
-        break;
-      case Path::Op::curve:
-        cairo_curve_to(cr, s.p[0].x, s.p[0].y, s.p[1].x, s.p[1].y, s.p[2].x, s.p[2].y);
-        break;
-      case Path::Op::close:
-        cairo_close_path(cr);
-        break;
-    }
-  }
-}
 
 /// Separable blur with the kernel 1-2-1 (about a pixel of spread, as a copier's optics).
 void blur(GreyImage& img) {
@@ -136,6 +118,26 @@ void verify_qr_codes(std::span<const Page> pages, const Loc& where, Diagnostics&
         diags.error(where, msg(MsgId::qr_verify_mismatch, page, shape->slot));
     }
   }
+}
+
+void add_qr_code(std::vector<Item>& items, const QrSymbol& symbol, const Rect& box,
+                 const std::string& text, const Template& tpl, const std::string& slot,
+                 Diagnostics& diags) {
+  items.push_back(filled(box, Rgba{1, 1, 1, 1}, "qr"));  // the quiet zone on any paper
+  Shape qr;
+  qr.path = qr_path(symbol, box, tpl.qr_style);
+  if (tpl.qr_style != QrStyle::square && !qr_scans_as(qr.path, box, text)) {
+    const double module = std::min(box.w, box.h) / (symbol.width + 2 * kQrQuietModules);
+    diags.warning(tpl.loc, msg(MsgId::qr_style_fallback, slot,
+                               kQrStyleNames[static_cast<std::size_t>(tpl.qr_style)],
+                               fmt::format("{:.2f}", Length::pt(module).mm())));
+    qr.path = qr_path(symbol, box, QrStyle::square);
+  }
+  qr.fill = Rgba{0, 0, 0, 1};
+  qr.slot = slot;
+  qr.qr_text = text;
+  qr.qr_box = box;
+  items.push_back(std::move(qr));
 }
 
 }  // namespace telar

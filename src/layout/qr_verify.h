@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Verify before write: every QR code in a display list is rasterised at its printed size,
 // degraded like a photocopy (blur, contrast loss, seeded noise), read back with ZXing and
-// compared byte for byte with what it must say. Also the reader `telar decode` uses.
+// compared byte for byte with what it must say. Also the reader `telar decode` uses, and
+// the one place a laid-out QR code is made (add_qr_code: the template's style, checked).
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,8 @@
 
 #include "base/diag.h"
 #include "layout/page.h"
+#include "layout/qr.h"
+#include "template/template.h"
 
 namespace telar {
 
@@ -47,5 +50,14 @@ bool qr_scans_as(const Path& path, const Rect& box, const std::string& expected,
 /// is an error naming `page_label(i)` (1-based page numbers when empty) and the slot.
 void verify_qr_codes(std::span<const Page> pages, const Loc& where, Diagnostics& diags,
                      std::span<const std::string> page_labels = {});
+
+/// A QR code for `text` in `box` (points, quiet zone included) appended to `items`: a white
+/// square (slot "qr": the quiet zone on any paper colour), then the code in the template's
+/// qr.style (slot `slot`). A style other than square that does not read back from its
+/// photocopy is drawn square instead, with a warning; that check runs with --no-verify
+/// too, so the output never depends on the flag.
+void add_qr_code(std::vector<Item>& items, const QrSymbol& symbol, const Rect& box,
+                 const std::string& text, const Template& tpl, const std::string& slot,
+                 Diagnostics& diags);
 
 }  // namespace telar

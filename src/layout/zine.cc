@@ -11,6 +11,7 @@
 #include "base/utf8.h"
 #include "layout/motif.h"
 #include "layout/qr.h"
+#include "layout/qr_verify.h"
 #include "layout/text.h"
 #include "layout/zine_flow.h"
 
@@ -45,6 +46,12 @@ class ZinePages {
     back_cover(pages[7]);
     for (int n = 2; n <= 7; ++n) footer(pages[static_cast<std::size_t>(n - 1)], n);
     return pages;
+  }
+
+  Page back_cover_alone() {
+    Page p = blank();
+    back_cover(p);
+    return p;
   }
 
  private:
@@ -491,14 +498,7 @@ class ZinePages {
     const QrSymbol& sym = *fit.symbol;
     const double side = std::max(qr_min_side(sym).pt(), std::min({c.w * 0.7, c.w, room}));
     Rect box{c.x + (c.w - side) / 2, y, side, side};
-    Shape qr;
-    qr.path = qr_path(sym, box);
-    qr.fill = Rgba{0, 0, 0, 1};
-    qr.slot = "qr";
-    qr.qr_text = doc_.qr_payload;
-    qr.qr_box = box;
-    p.items.push_back(filled(box, Rgba{1, 1, 1, 1}, "qr"));  // quiet zone on any paper colour
-    p.items.push_back(std::move(qr));
+    add_qr_code(p.items, sym, box, doc_.qr_payload, tpl_, "qr", diags_);
     y += side + gap;
     p.items.push_back(text_run(sl, {c.x, y}, ss.color, "scan"));
     y += layout_height(sl.get()) + 1;
@@ -595,6 +595,15 @@ std::vector<Page> layout_zine(const ZineDoc& doc, const Template& tpl, const Fon
   // Characters no font has are the job runner's check (jobs/runner.h check_glyphs).
   diags.throw_if_errors();
   return pages;
+}
+
+Page layout_zine_back_cover(const ZineDoc& doc, const Template& tpl, const FontSet& fonts,
+                            Size page, Diagnostics& diags) {
+  if (doc.qr_payload.empty())  // closing() would need the body's quotes: a bug
+    throw Error(Exit::failure, Loc{}, msg(MsgId::internal_error, "back cover without a QR code alone"));
+  Page p = ZinePages(doc, tpl, fonts, page, diags).back_cover_alone();
+  diags.throw_if_errors();
+  return p;
 }
 
 }  // namespace telar

@@ -26,4 +26,11 @@ struct ZineLayoutInfo {
 std::vector<Page> layout_zine(const ZineDoc& doc, const Template& tpl, const FontSet& fonts,
                               Size page, Diagnostics& diags, ZineLayoutInfo* info = nullptr);
 
+/// Page 8 alone, exactly as layout_zine() lays it out, for a `doc` with a QR payload (a
+/// back cover with a code depends on nothing inside): --qr-offline tries the whole story
+/// on it without laying out the body. Throws as layout_zine() does when the code has no
+/// room there.
+Page layout_zine_back_cover(const ZineDoc& doc, const Template& tpl, const FontSet& fonts,
+                            Size page, Diagnostics& diags);
+
 }  // namespace telar

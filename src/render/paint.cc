@@ -8,6 +8,7 @@
 #include <new>
 
 #include "base/error.h"
+#include "layout/cairo_path.h"
 #include "render/paint_cache.h"
 
 namespace telar {
@@ -29,26 +30,6 @@ void rotate_deg(cairo_t* cr, double deg) {
     cairo_transform(cr, &m);
   } else {
     cairo_rotate(cr, deg * kPi / 180.0);
-  }
-}
-
-void append_path(cairo_t* cr, const Path& path) {
-  cairo_new_path(cr);
-  for (const Path::Segment& s : path.segments) {
-    switch (s.op) {
-      case Path::Op::move:
-        cairo_move_to(cr, s.p[0].x, s.p[0].y);
-        break;
-      case Path::Op::line:
-        cairo_line_to(cr, s.p[0].x, s.p[0].y);
-        break;
-      case Path::Op::curve:
-        cairo_curve_to(cr, s.p[0].x, s.p[0].y, s.p[1].x, s.p[1].y, s.p[2].x, s.p[2].y);
-        break;
-      case Path::Op::close:
-        cairo_close_path(cr);
-        break;
-    }
   }
 }
 

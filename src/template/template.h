@@ -35,6 +35,13 @@ struct SizeRange {
   Loc loc;
 };
 
+/// How a QR code's dark modules are drawn: squares joined into outlines (ISO/IEC 18004),
+/// the same outlines with their outer corners rounded, or dots with rounded finder patterns.
+/// A style other than square is used only where the code reads back in it (layout/qr.h).
+enum class QrStyle { square, rounded, dots };
+/// The styles' names in templates (`qr: {style: rounded}`), in QrStyle's order.
+inline constexpr std::string_view kQrStyleNames[] = {"square", "rounded", "dots"};
+
 struct Template {
   ArtifactKind kind = ArtifactKind::zine;
   std::string name;                               ///< file stem, e.g. "fotocopia"
@@ -55,6 +62,7 @@ struct Template {
   /// SVG or PNG, relative to `dir` as written in the YAML; open it through motif_path().
   std::optional<std::filesystem::path> motif;
   char qr_ec = 'M';                            ///< QR error correction: L, M, Q, H
+  QrStyle qr_style = QrStyle::square;          ///< how QR modules are drawn (qr.style)
 
   /// Label strings by language then key, e.g. labels["es"]["scan"].
   std::map<std::string, std::map<std::string, std::string>> labels;

@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::string_view kSides[] = {"top", "right", "bottom", "left"};
 constexpr std::string_view kMinMax[] = {"min", "max"};
-constexpr std::string_view kQrKeys[] = {"ec"};
+constexpr std::string_view kQrKeys[] = {"ec", "style"};
 constexpr std::string_view kQrLevels[] = {"L", "M", "Q", "H"};
 
 /// Largest paper side (1.5 m, past A0) and type sizes (banners: a 1 m short side).
@@ -377,6 +377,14 @@ class Loader {
       }
       auto text = y_.scalar(qv, qk, path);
       if (!text) continue;
+      if (qk.Scalar() == "style") {
+        const auto* it = std::find(std::begin(kQrStyleNames), std::end(kQrStyleNames), *text);
+        if (it != std::end(kQrStyleNames))
+          t_.qr_style = static_cast<QrStyle>(it - std::begin(kQrStyleNames));
+        else
+          y_.error(y_.at(qv, qk, path), msg(MsgId::tpl_bad_choice, *text, join_names(kQrStyleNames)));
+        continue;
+      }
       std::string up = *text;
       for (char& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       if (contains(kQrLevels, up))

@@ -114,6 +114,28 @@ qr-scan)
   got=$(zbarimg --raw -q tall.png) || fail "zbarimg found no code (pancarta)"
   [ "$got" = "https://example.org/nodos/villa-francia" ] || fail "decoded '$got'"
   ;;
+link-caption)
+  # The link is printed under the code, shortened as the zine prints it, at a size that
+  # reads from a few metres: on a 3 x 1 m banner its line box is at least 36 pt tall (the
+  # templates' small minimum at 1 m), however long the link.
+  need pdftotext zbarimg pdftoppm
+  "$telar" banner "$story" --size 3x1m -o b.pdf || fail "telar"
+  pdftotext -enc UTF-8 b.pdf - | grep -qxF "example.org/nodos/villa-francia" ||
+    fail "no link caption: $(pdftotext -enc UTF-8 b.pdf - | tr '\n' '|')"
+  pdftotext b.pdf - | grep -q "https://" && fail "the caption keeps https://"
+  h=$(pdftotext -bbox -enc UTF-8 b.pdf - | grep -F '>example.org/nodos/villa-francia<' |
+    sed -E 's/.*yMin="([0-9.]+)".*yMax="([0-9.]+)".*/\1 \2/' | awk '{ print $2 - $1 }')
+  [ -n "$h" ] || fail "the caption's box is not found"
+  awk -v h="$h" 'BEGIN { exit !(h >= 36) }' || fail "the caption is $h pt tall: not legible at banner scale"
+  long=https://www.example.org/nodos/villa-francia/circulos/2024/la-bateria-compartida-del-barrio
+  sed "s|^link: .*|link: $long|" "$story" >long.circle.md
+  "$telar" banner long.circle.md --size 3x1m -o l.pdf || fail "telar long link"
+  pdftotext -enc UTF-8 l.pdf - | grep -qxF "example.org/nodos/villa-fr…artida-del-barrio" ||
+    fail "the long link is not cut in the middle: $(pdftotext -enc UTF-8 l.pdf - | tr '\n' '|')"
+  pdftoppm -r 20 -png l.pdf l || fail "pdftoppm"
+  got=$(zbarimg --raw -q l-*.png) || fail "zbarimg found no code"
+  [ "$got" = "$long" ] || fail "the code says '$got', not the whole link"
+  ;;
 png)
   need file
   "$telar" banner "$story" --size 2x1m --bleed 0mm -o b.png --dpi 50 || fail "telar png"

@@ -107,6 +107,41 @@ anonymize)
     rm -f a-*.png
   done
   ;;
+long-circle)
+  # A circle too long for one story sheet (more than 16 cards): it goes on more sheets,
+  # the back cover says which, zbar reads every card of every sheet, and `telar decode`
+  # of the PDF gives back every turn, word for word. On A1: a story the A4 zine's six
+  # inside pages hold always fits one A4 sheet of cards; 24 kB of story fits an A1 zine.
+  need zbarimg pdftoppm pdfinfo
+  {
+    printf -- '---\ntitle: La asamblea larga del barrio\nnode: Sede vecinal\ndate: 2026-11-21\nlang: es\n---\n\n'
+    for r in $(seq 1 20); do
+      printf '## ¿Qué aprendimos en la ronda %d?\n\n' "$r"
+      for who in Carmen Julián Elena Rocío "Don Héctor"; do
+        printf '%s: En la ronda %d, %s dijo que prestar una batería es prestar la voz, que la confianza no se firma y que el barrio cuida lo que comparte. Aprendimos a soldar, a anotar sin nombres y a cargar con el sol del mediodía.\n' \
+          "$who" "$r" "$who"
+      done
+      printf '\n'
+    done
+  } >long.circle.md
+  "$telar" check long.circle.md >/dev/null 2>&1 || fail "the generated circle does not pass telar check"
+  "$telar" zine long.circle.md --qr-offline --paper 594x841mm -o long.pdf 2>err.txt || fail "telar --qr-offline: $(cat err.txt)"
+  pages=$(pdfinfo long.pdf | sed -nE 's/^Pages: +//p')
+  [ "$pages" -ge 3 ] || fail "$pages sheets: the long circle should need two story sheets or more"
+  pdftoppm -r 100 -f 1 -l 1 -png long.pdf cover || fail "pdftoppm cover"  # A1: 100 dpi is plenty
+  cover=$(zbar cover*.png) || fail "zbarimg reads no back cover code"
+  n=$(printf '%s' "$cover" | grep -oE '[0-9]+ tarjetas' | grep -oE '^[0-9]+')
+  [ -n "$n" ] && [ "$n" -gt 16 ] || fail "the back cover gives no card count above 16: $cover"
+  printf '%s' "$cover" | grep -qF "(hojas 2–$pages)" || fail "the back cover does not name sheets 2–$pages: $cover"
+  pdftoppm -r 100 -f 2 -png long.pdf sheet || fail "pdftoppm sheets"
+  zbar sheet*.png | grep -oE "^[0-9]+/$n " | sort -u >seen.txt
+  [ "$(wc -l <seen.txt)" = "$n" ] || fail "zbarimg reads $(wc -l <seen.txt) of $n cards"
+  "$telar" decode long.pdf -o back.md || fail "telar decode"
+  grep -E '^[^#-][^:]*: ' long.circle.md | grep -vE '^(title|node|date|lang):' | sort >want.txt
+  grep -E '^[^#-][^:]*: ' back.md | grep -vE '^(title|node|date|lang|link|headline):' | sort >got.txt
+  [ "$(wc -l <want.txt)" = 100 ] || fail "the generated circle has $(wc -l <want.txt) turns"
+  cmp -s want.txt got.txt || fail "decoded turns differ: $(diff want.txt got.txt | head -5)"
+  ;;
 *) fail "unknown case" ;;
 esac
 echo "ok [$case]"

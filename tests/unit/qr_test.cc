@@ -374,54 +374,29 @@ TEST_CASE("text that fits no QR version is a data error with a message", "[qr]")
   CHECK_THROWS_AS(encode_qr("", 'M'), Error);
 }
 
-TEST_CASE("structured append splits a long text into linked symbols", "[qr]") {
-  std::string text = spanish_text(3000);
-  std::size_t cut = 3000;
-  while ((static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  text.resize(cut);
-  text.append(3000 - cut, '.');
-  REQUIRE(text.size() == 3000);
-
-  auto symbols = encode_qr_structured(text, 'M', 15);
-  REQUIRE(symbols.size() >= 2);
-  CHECK(symbols.size() <= 16);
-  ZXing::Results results;
-  std::string joined;
-  for (std::size_t i = 0; i < symbols.size(); ++i) {
-    INFO("symbol " << i);
-    CHECK(symbols[i].version == 15);
-    CHECK(symbols[i].eci);
-    auto r = read_zxing(render(symbols[i], k4px, 72));
-    REQUIRE(r.isValid());
-    CHECK(r.sequenceSize() == static_cast<int>(symbols.size()));
-    CHECK(r.sequenceIndex() == static_cast<int>(i));
-    results.push_back(r);
-    CHECK(r.sequenceId() == results.front().sequenceId());  // same parity
-    CHECK_FALSE(find_invalid_utf8(r.text()).has_value());   // never cut inside a character
-    joined += r.text();
-  }
-  CHECK(joined == text);
-  CHECK(ZXing::MergeStructuredAppendSequence(results).text() == text);
-
-  unsigned parity = 0;
-  for (char c : text) parity ^= static_cast<unsigned char>(c);
-  CHECK(results.front().sequenceId() == std::to_string(parity));
-}
-
-TEST_CASE("structured append: one plain symbol when it fits, an error past 16", "[qr]") {
-  auto one = encode_qr_structured(kBateria, 'M', 10);
-  REQUIRE(one.size() == 1);
-  auto r = read_zxing(render(one[0], k4px, 72));
-  REQUIRE(r.isValid());
-  CHECK_FALSE(r.isPartOfSequence());
-  CHECK(r.text() == kBateria);
-
-  try {
-    encode_qr_structured(spanish_text(1000), 'H', 2);
-    FAIL("no error");
-  } catch (const Error& e) {
-    CHECK(e.code() == Exit::data_error);
-    CHECK(std::string(e.what()).find("too long for 16 linked QR codes of version 2") !=
-          std::string::npos);
+TEST_CASE("the capacity arithmetic is libqrencode's own, for every version and level", "[qr]") {
+  // qr_capacity_bytes() is a table and a formula; libqrencode decides. For each version,
+  // level and with or without ECI: the capacity encodes at that very version, and one
+  // byte more needs the next (or fits nothing past version 40).
+  for (char ec : {'L', 'M', 'Q', 'H'}) {
+    for (bool eci : {false, true}) {
+      for (int v = 1; v <= 40; ++v) {
+        INFO("version " << v << "-" << ec << (eci ? " with ECI" : ""));
+        const int n = qr_capacity_bytes(v, ec, eci);
+        auto text = [eci](int bytes) {
+          return eci ? std::string(static_cast<std::size_t>(bytes - 2), 'x') + "\u00F1"
+                     : std::string(static_cast<std::size_t>(bytes), 'x');
+        };
+        CHECK(qr_version_for(n, ec, eci) == v);
+        CHECK(encode_qr(text(n), ec).version == v);
+        if (v < 40) {
+          CHECK(qr_version_for(n + 1, ec, eci) == v + 1);
+          CHECK(encode_qr(text(n + 1), ec).version == v + 1);
+        } else {
+          CHECK(qr_version_for(n + 1, ec, eci) == 0);
+          CHECK_THROWS_AS(encode_qr(text(n + 1), ec), Error);
+        }
+      }
+    }
   }
 }

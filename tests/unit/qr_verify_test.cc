@@ -10,6 +10,8 @@
 #include "base/c_handles.h"
 
 #include "base/error.h"
+#include "base/messages.h"
+#include "layout/cairo_path.h"
 #include "layout/qr.h"
 #include "layout/qr_verify.h"
 
@@ -148,4 +150,120 @@ TEST_CASE("fit_qr fails with the bytes, the largest version and the module it wo
   CHECK(fit.largest_bytes == qr_capacity_bytes(6, 'L', false));
   // 500 bytes need version 15 at L (77 modules): 20 mm / 85 = 0.24 mm.
   CHECK(fit.module_needed.mm() == Approx(20.0 / 85).epsilon(0.01));
+}
+
+namespace {
+
+/// Whether the point (module units, from the symbol's top-left) is inside `path`'s fill.
+bool inked(const Path& path, const Rect& box, int width, double mx, double my) {
+  CairoSurface surface(cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1));
+  Cairo cr(cairo_create(surface.get()));
+  append_path(cr.get(), path);
+  cairo_set_fill_rule(cr.get(), CAIRO_FILL_RULE_WINDING);
+  const double m = box.w / (width + 2 * kQrQuietModules);
+  return cairo_in_fill(cr.get(), box.x + (kQrQuietModules + mx) * m,
+                       box.y + (kQrQuietModules + my) * m) != 0;
+}
+
+Template styled(QrStyle style) {
+  Template t;
+  t.qr_style = style;
+  t.loc = Loc{"styled.yaml"};
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("every style inks each dark module's centre, no light one, nothing in the quiet zone", "[qr][style]") {
+  const QrSymbol sym = encode_qr("1/3 La batería compartida\nCarmen: ñandú, kuḻa", 'M');
+  const Rect box{10, 20, 200, 200};
+  const double m = box.w / (sym.width + 2 * kQrQuietModules);
+  for (QrStyle style : {QrStyle::square, QrStyle::rounded, QrStyle::dots}) {
+    INFO("style " << kQrStyleNames[static_cast<int>(style)]);
+    const Path path = qr_path(sym, box, style);
+    int wrong = 0;
+    for (int y = 0; y < sym.width; ++y)
+      for (int x = 0; x < sym.width; ++x)
+        wrong += inked(path, box, sym.width, x + 0.5, y + 0.5) != sym.is_dark(x, y);
+    CHECK(wrong == 0);
+    const Rect b = path.bounds();
+    CHECK(b.x >= box.x + kQrQuietModules * m - 1e-9);
+    CHECK(b.y >= box.y + kQrQuietModules * m - 1e-9);
+    CHECK(b.right() <= box.right() - kQrQuietModules * m + 1e-9);
+    CHECK(b.bottom() <= box.bottom() - kQrQuietModules * m + 1e-9);
+  }
+  // Rounded: a module's outer corner outside the finders is cut; the finders stay square.
+  const Path rounded = qr_path(sym, box, QrStyle::rounded);
+  const Path squared = qr_path(sym, box, QrStyle::square);
+  int corners = 0, cut = 0;
+  for (int y = 8; y < sym.width - 8; ++y)
+    for (int x = 8; x < sym.width - 8; ++x)
+      if (sym.is_dark(x, y) && !sym.is_dark(x - 1, y) && !sym.is_dark(x, y - 1)) {
+        ++corners;
+        cut += !inked(rounded, box, sym.width, x + 0.05, y + 0.05);
+        CHECK(inked(squared, box, sym.width, x + 0.05, y + 0.05));
+      }
+  REQUIRE(corners > 10);
+  CHECK(cut == corners);
+  CHECK(inked(rounded, box, sym.width, 0.05, 0.05));  // the top-left finder's corner
+  // Dots: the gap between two dark neighbours is paper; the finder stays solid.
+  const Path dots = qr_path(sym, box, QrStyle::dots);
+  int pairs = 0, gaps = 0;
+  for (int y = 8; y < sym.width - 8; ++y)
+    for (int x = 8; x + 1 < sym.width - 8; ++x)
+      if (sym.is_dark(x, y) && sym.is_dark(x + 1, y)) {
+        ++pairs;
+        gaps += !inked(dots, box, sym.width, x + 1.0, y + 0.5);
+      }
+  REQUIRE(pairs > 10);
+  CHECK(gaps == pairs);
+  CHECK(inked(dots, box, sym.width, 1.0, 0.5));  // the finder's ring: solid between modules
+  CHECK(inked(dots, box, sym.width, 0.05, 0.05));
+}
+
+TEST_CASE("rounded and dot codes read back where their modules are large enough", "[qr][style][verify]") {
+  const std::string text = "1/3 La batería compartida\nCarmen: ñandú, kuḻa";
+  const QrSymbol sym = encode_qr(text, 'M');
+  auto scans = [&](QrStyle style, double mm) {
+    const double side = qr_min_side(sym, Length::mm(mm)).pt();
+    const Rect box{10, 20, side, side};
+    return qr_scans_as(qr_path(sym, box, style), box, text);
+  };
+  for (double mm : {0.5, 0.8, 1.2, 2.0}) {
+    INFO(mm << " mm");
+    CHECK(scans(QrStyle::rounded, mm));
+    CHECK(scans(QrStyle::dots, mm + 0.3));
+  }
+  CHECK_FALSE(scans(QrStyle::dots, 0.3));
+}
+
+TEST_CASE("a style that does not read back is drawn square, with a warning", "[qr][style][verify]") {
+  const std::string text = "1/3 La batería compartida\nCarmen: ñandú, kuḻa";
+  const QrSymbol sym = encode_qr(text, 'M');
+  for (double mm : {0.3, 1.0}) {
+    INFO(mm << " mm modules");
+    const double side = qr_min_side(sym, Length::mm(mm)).pt();
+    const Rect box{10, 20, side, side};
+    std::vector<Item> items;
+    Diagnostics diags;
+    add_qr_code(items, sym, box, text, styled(QrStyle::dots), "qr", diags);
+    REQUIRE(items.size() == 2);
+    const auto& white = std::get<Shape>(items[0]);
+    CHECK(white.qr_text.empty());
+    const auto& code = std::get<Shape>(items[1]);
+    CHECK(code.qr_text == text);
+    CHECK(code.slot == "qr");
+    const bool curves = std::any_of(code.path.segments.begin(), code.path.segments.end(),
+                                    [](const Path::Segment& s) { return s.op == Path::Op::curve; });
+    if (mm < 0.5) {
+      CHECK_FALSE(curves);
+      REQUIRE(diags.all().size() == 1);
+      CHECK(diags.all()[0].severity == Severity::warning);
+      CHECK(diags.all()[0].message.id == MsgId::qr_style_fallback);
+      CHECK(diags.all()[0].loc.file == "styled.yaml");
+    } else {
+      CHECK(curves);
+      CHECK(diags.all().empty());
+    }
+  }
 }

@@ -192,7 +192,7 @@ TEST_CASE("the kind comes first and decides what is required", "[template]") {
 TEST_CASE("values are checked by shape", "[template]") {
   auto d = load_text(
       "# any kind\nfonts: {a: Noto Sans 12, b: Bold}\ncolors: {c: [1, 2]}\n"
-      "sizes: {s: {min: 0pt, max: 9pt}, t: {max: 9pt}}\nmotif: logo.gif\nqr: {ec: X}\n"
+      "sizes: {s: {min: 0pt, max: 9pt}, t: {max: 9pt}}\nmotif: logo.gif\nqr: {ec: X, style: wavy}\n"
       "description: {en: only English}\n");
   std::vector<std::pair<MsgId, std::string>> got;
   for (const auto& x : d) got.emplace_back(x.message.id, x.loc.key);
@@ -200,10 +200,26 @@ TEST_CASE("values are checked by shape", "[template]") {
       {MsgId::tpl_font_has_size, "fonts.a"},   {MsgId::tpl_font_no_family, "fonts.b"},
       {MsgId::tpl_expected_value, "colors.c"}, {MsgId::tpl_not_positive, "sizes.s.min"},
       {MsgId::tpl_missing_key, "sizes.t.min"}, {MsgId::tpl_motif_bad_type, "motif"},
-      {MsgId::tpl_bad_choice, "qr.ec"},        {MsgId::tpl_missing_lang, "description.es"},
+      {MsgId::tpl_bad_choice, "qr.ec"},        {MsgId::tpl_bad_choice, "qr.style"},
+      {MsgId::tpl_missing_lang, "description.es"},
       {MsgId::tpl_missing_key, "kind"},
   };
   CHECK(got == want);
+}
+
+TEST_CASE("qr.style is square unless the template says rounded or dots", "[template]") {
+  SourceText good = read_source(kFixtures / "good.yaml");
+  Diagnostics d0;
+  CHECK(load_template(good, d0).qr_style == QrStyle::square);
+  for (auto [name, style] : {std::pair{"rounded", QrStyle::rounded}, std::pair{"dots", QrStyle::dots}}) {
+    std::string yaml = good.bytes();
+    yaml.replace(yaml.find("qr: {ec: q}"), 11, std::string("qr: {ec: q, style: ") + name + "}");
+    Diagnostics d;
+    Template t = load_template(SourceText("s.yaml", yaml), d);
+    CHECK_FALSE(d.has_errors());
+    CHECK(t.qr_style == style);
+    CHECK(t.qr_ec == 'Q');
+  }
 }
 
 TEST_CASE("a cover motif needs a motif file", "[template]") {
