@@ -115,13 +115,16 @@ class Reader final : public nlohmann::json_sax<json> {
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& ex) override {
     // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while
     // parsing value - invalid literal; last read: 'tru,'": the location is ours, the rest
     // says what was expected.
     std::string what = ex.what();
     if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    return error(position > 0 ? position - 1 : 0, msg(MsgId::transcript_json_syntax, what));
+    // `position` counts the bytes read, the offending token included: point at its start.
+    const std::size_t at = position > last_token.size() ? position - last_token.size() : 0;
+    return error(at, msg(MsgId::transcript_json_syntax, what));
   }
 
  private:
