@@ -98,7 +98,7 @@ class Reader final : public nlohmann::json_sax<json> {
         if (count_code_points(seg_.text) > kMaxTurnChars)
           return error(seg_at_, msg(MsgId::story_turn_too_long, count_code_points(seg_.text), kMaxTurnChars));
         const std::size_t first = cues_.size();
-        const Loc loc = src_.loc_at(seg_at_);
+        const Loc loc = loc_of(seg_at_);
         add_cue_text(cues_, without_controls(seg_.text), seg_.start, seg_.end, loc);
         for (std::size_t i = first; i < cues_.size(); ++i)
           if (cues_[i].speaker.empty()) cues_[i].speaker = seg_.speaker;
@@ -201,7 +201,7 @@ class Reader final : public nlohmann::json_sax<json> {
         out += ' ';
       } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
         if (!warned_controls_)
-          diags_.warning(src_.loc_at(seg_at_), msg(MsgId::transcript_control_char,
+          diags_.warning(loc_of(seg_at_), msg(MsgId::transcript_control_char,
                                                    fmt::format("{:04X}", static_cast<unsigned>(c))));
         warned_controls_ = true;
       } else {
@@ -211,8 +211,26 @@ class Reader final : public nlohmann::json_sax<json> {
     return out;
   }
 
+  /// src_.loc_at(offset), counted on from the last one asked for: segments come in order,
+  /// and a minified export is one line of megabytes (loc_at would count it for each).
+  Loc loc_of(std::size_t offset) {
+    const std::string_view b = src_.bytes();
+    offset = std::min(offset, b.size());
+    if (offset < cur_off_) return src_.loc_at(offset);
+    for (; cur_off_ < offset; ++cur_off_) {
+      const auto c = static_cast<unsigned char>(b[cur_off_]);
+      if (c == '\n') {
+        ++cur_line_;
+        cur_col_ = 1;
+      } else if ((c & 0xC0) != 0x80) {
+        ++cur_col_;
+      }
+    }
+    return Loc{src_.name(), cur_line_, cur_col_, {}};
+  }
+
   bool error(std::size_t at, Message m) {
-    diags_.error(src_.loc_at(std::min(at, src_.bytes().size())), std::move(m));
+    diags_.error(loc_of(at), std::move(m));
     failed_ = true;
     return false;  // stops the parser
   }
@@ -223,6 +241,8 @@ class Reader final : public nlohmann::json_sax<json> {
   std::vector<Frame> stack_;
   std::string key_;
   std::size_t key_at_ = 0, seg_at_ = 0, segments_ = 0;
+  std::size_t cur_off_ = 0;  ///< loc_of's cursor
+  int cur_line_ = 1, cur_col_ = 1;
   Segment seg_;
   std::vector<Cue> cues_;
   bool seen_segments_ = false, failed_ = false, warned_controls_ = false;
