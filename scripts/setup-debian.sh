@@ -9,7 +9,7 @@ set -euo pipefail
 build_pkgs=(
   build-essential cmake pkg-config
   libcairo2-dev libpango1.0-dev libfontconfig-dev libharfbuzz-dev libglib2.0-dev
-  libqrencode-dev libyaml-cpp-dev libboost-program-options-dev libfmt-dev
+  libqrencode-dev libyaml-cpp-dev libboost-program-options-dev libfmt-dev nlohmann-json3-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpng-dev
   libzxing-dev libpoppler-cpp-dev
   libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr

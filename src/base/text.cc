@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "base/text.h"
 
+#include <algorithm>
+
 namespace telar {
 
 std::size_t space_len(std::string_view s, std::size_t i) {
@@ -30,5 +32,16 @@ std::string_view trim(std::string_view s) {
 }
 
 bool is_blank(std::string_view s) { return skip_space(s, 0) == s.size(); }
+
+std::vector<std::string> split_names(std::string_view list) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    if (std::string_view name = trim(list.substr(start, comma - start)); !name.empty())
+      out.emplace_back(name);
+    start = comma + 1;
+  }
+  return out;
+}
 
 }  // namespace telar

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace telar {
 
@@ -16,5 +18,8 @@ std::size_t skip_space(std::string_view s, std::size_t i);
 /// `s` without whitespace at either end.
 std::string_view trim(std::string_view s);
 bool is_blank(std::string_view s);
+/// Comma-separated names, each trimmed, empty ones dropped: "Ana, Rodrigo ,, Marisol" ->
+/// {"Ana", "Rodrigo", "Marisol"} (--crew, front matter `private: Ana, Tomás`).
+std::vector<std::string> split_names(std::string_view list);
 
 }  // namespace telar

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The flags every story-reading command shares: a transcript's front matter
 // (--title --node --date --lang --link), --speakers map.yaml, --anonymize and --initials
-// (telar check's copy of the zine's rows in the flag table, jobs/zine.cc).
+// (the rows kAnonymizeFlags and kTranscriptFlags of jobs/flags.h, which the zine and the
+// banner take too).
 #pragma once
 
 #include "cli/flags.h"

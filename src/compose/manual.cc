@@ -48,18 +48,13 @@ Date add_days(Date d, int days) { return date_from_julian_day(julian_day(d) + da
 
 }  // namespace
 
-std::vector<std::string> split_crew(std::string_view crew) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= crew.size()) {
-    std::size_t comma = crew.find(',', start);
-    if (comma == std::string_view::npos) comma = crew.size();
-    std::string name(trim(crew.substr(start, comma - start)));
-    if (!name.empty()) out.push_back(std::move(name));
-    start = comma + 1;
-  }
-  return out;
+std::string manual_lang(const std::vector<Lesson>& lessons) {
+  for (const Lesson& l : lessons)
+    if (!l.meta.lang.empty()) return l.meta.lang;
+  return "en";
 }
+
+std::vector<std::string> split_crew(std::string_view crew) { return split_names(crew); }
 
 int weekday(Date d) {
   // JD 0 (at noon) was a Monday.
@@ -87,13 +82,7 @@ std::string date_span(Date from, Date to, std::string_view lang) {
 ManualDoc compose_manual(std::vector<Lesson> lessons, const Template& tpl,
                          const ManualOptions& opt) {
   ManualDoc doc;
-  doc.lang = "en";
-  for (const Lesson& l : lessons) {
-    if (!l.meta.lang.empty()) {
-      doc.lang = l.meta.lang;
-      break;
-    }
-  }
+  doc.lang = manual_lang(lessons);
   doc.title = opt.title.empty() ? tpl.label("title", doc.lang) : opt.title;
   doc.node = opt.node;
   doc.crew = split_crew(opt.crew);

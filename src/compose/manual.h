@@ -35,6 +35,9 @@ inline constexpr int kCalendarMoons = 13;
 ManualDoc compose_manual(std::vector<Lesson> lessons, const Template& tpl,
                          const ManualOptions& opt);
 
+/// The manual's language: the first lesson's `lang`, else "en".
+std::string manual_lang(const std::vector<Lesson>& lessons);
+
 /// "Ana, Rodrigo ,, Marisol" -> {"Ana", "Rodrigo", "Marisol"}.
 std::vector<std::string> split_crew(std::string_view crew);
 

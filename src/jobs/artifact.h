@@ -48,8 +48,12 @@ class ArtifactStages {
   virtual std::vector<std::filesystem::path> dependencies() const { return inputs(); }
   /// Reads and parses the inputs.
   virtual void read(Diagnostics& diags) = 0;
-  /// --anonymize: replaces names before any later stage sees them.
-  virtual void anonymize(Diagnostics& diags) { (void)diags; }
+  /// --anonymize: replaces names before any later stage sees them, in the job's texts and
+  /// in the template's labels (`tpl` is the job's own copy).
+  virtual void anonymize(Template& tpl, Diagnostics& diags) {
+    (void)tpl;
+    (void)diags;
+  }
   /// Every text that will be laid out, to decide whether CJK fonts are needed.
   virtual std::string text() const = 0;
   /// The file diagnostics about laid-out text name.

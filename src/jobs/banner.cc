@@ -9,6 +9,7 @@
 
 #include "base/error.h"
 #include "compose/banner.h"
+#include "compose/labels.h"
 #include "impose/tiles.h"
 #include "jobs/artifact.h"
 #include "jobs/banner_size.h"
@@ -28,27 +29,24 @@ namespace {
 
 constexpr std::string_view kTiles[] = {"a4", "letter", "a3"};
 
-constexpr FlagSpec kBannerFlags[] = {
-    {"headline", 0, FlagType::text, "the headline (default: the story's)"},
-    {"template", 't', FlagType::text, "template name (see 'telar templates') or a .yaml file"},
-    {"output", 'o', FlagType::text, "output file: .pdf, .svg (one file per page) or .png"},
-    {"size", 0, FlagType::text, "banner size: 3x1m, 300x100cm, 120x36in, 2000x700mm or a preset of the template"},
-    {"portrait", 0, FlagType::boolean, "turn the size so that it is taller than wide"},
-    {"landscape", 0, FlagType::boolean, "turn the size so that it is wider than tall"},
-    {"tile", 0, FlagType::choice, "split over home-printer pages: a4, letter or a3", {}, kTiles},
-    {"overlap", 0, FlagType::length, "how far tiles overlap (default: the template's, 10mm)"},
-    {"bleed", 0, FlagType::length, "art past the trim, with crop marks (default: the template's)"},
-    {"anonymize", 0, FlagType::boolean, "replace speakers' names by stable pseudonyms"},
-    {"initials", 0, FlagType::boolean, "with --anonymize: initials instead of pseudonyms"},
-    {"title", 0, FlagType::text, "front matter for a transcript: the title"},
-    {"node", 0, FlagType::text, "front matter for a transcript: the node"},
-    {"date", 0, FlagType::text, "front matter for a transcript: the date, YYYY-MM-DD"},
-    {"lang", 0, FlagType::text, "front matter for a transcript: the language (BCP 47)"},
-    {"link", 0, FlagType::text, "front matter for a transcript: the link"},
-    {"speakers", 0, FlagType::text, "YAML map renaming speaker labels (SPEAKER_00: Ana)"},
-    {"no-verify", 0, FlagType::boolean, "do not read the QR code back before writing (faster)"},
-    {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
-};
+constexpr auto kBannerFlags = join_flags(
+    std::to_array<FlagSpec>({
+        {"headline", 0, FlagType::text, "the headline (default: the story's)"},
+    }),
+    kTemplateOutputFlags,
+    std::to_array<FlagSpec>({
+        {"size", 0, FlagType::text, "banner size: 3x1m, 300x100cm, 120x36in, 2000x700mm or a preset of the template"},
+        {"portrait", 0, FlagType::boolean, "turn the size so that it is taller than wide"},
+        {"landscape", 0, FlagType::boolean, "turn the size so that it is wider than tall"},
+        {"tile", 0, FlagType::choice, "split over home-printer pages: a4, letter or a3", {}, kTiles},
+        {"overlap", 0, FlagType::length, "how far tiles overlap (default: the template's, 10mm)"},
+        {"bleed", 0, FlagType::length, "art past the trim, with crop marks (default: the template's)"},
+    }),
+    kAnonymizeFlags, kTranscriptFlags,
+    std::to_array<FlagSpec>({
+        {"no-verify", 0, FlagType::boolean, "do not read the QR code back before writing (faster)"},
+    }),
+    kDpiFlags);
 
 std::string mm(Length l) { return fmt::format("{:g} mm", std::round(l.mm() * 10) / 10); }
 
@@ -70,11 +68,13 @@ class BannerStages final : public ArtifactStages {
   std::string text() const override { return (story_ ? story_text(*story_) : "") + headline_; }
 
   void read(Diagnostics& diags) override {
-    if (!job_.story.empty()) story_ = read_story(job_.story, diags, job_.inputs);
+    if (!job_.story.empty()) story_ = read_story(job_.story, diags, job_.inputs, &depends_);
   }
+  std::vector<std::filesystem::path> dependencies() const override { return depends_; }
 
-  void anonymize(Diagnostics& diags) override {
+  void anonymize(Template& tpl, Diagnostics& diags) override {
     if (!story_ || !job_.anonymize || diags.has_errors()) return;
+    anonymize_labels(tpl, Anonymizer(names_of(*story_), story_->meta.lang, job_.anonymize_mode), diags);
     // Names go before any later stage sees them (a --headline too); a link that carries a
     // name cannot be rewritten, so it is refused rather than printed into the QR code.
     if (!headline_.empty()) story_->meta.headline = std::exchange(headline_, {});
@@ -138,6 +138,7 @@ class BannerStages final : public ArtifactStages {
     diags.fail(Loc{tpl.loc.file, 0, 0, "options." + key}, msg(MsgId::tpl_bad_length, text));
   }
 
+  std::vector<std::filesystem::path> depends_;  ///< the story, its sidecars, --speakers
   BannerJob job_;
   std::string headline_;
   std::filesystem::path out_;

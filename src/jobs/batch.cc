@@ -264,7 +264,7 @@ BatchReport run_batch(const Manifest& manifest, const BatchOptions& opt, const J
       r.pages = done.pages;
       r.files = done.files;
       r.deps = stages->dependencies();
-      r.hash = job_hash(j, r.deps, tdigest(j), fdigest).value_or("");
+      r.hash = job_hash(j, r.deps, tdigest(j), fdigest);
       r.diags.assign(diags.all().begin(), diags.all().end());
     } catch (const Error& e) {
       r.code = e.code();

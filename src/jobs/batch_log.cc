@@ -121,17 +121,18 @@ std::string fonts_digest() {
   return sha256(all);
 }
 
-std::optional<std::string> job_hash(const BatchJob& job, const std::vector<fs::path>& deps,
+std::string job_hash(const BatchJob& job, const std::vector<fs::path>& deps,
                                     const std::string& tdigest, const std::string& fdigest) {
   std::string all = "telar " TELAR_VERSION "\n";
   all += std::string(job.artifact->name) + "\n";
   for (const auto& [k, v] : job.values.all()) all += k + "=" + v + "\n";
   for (const auto& in : job.values.inputs) all += "input=" + in + "\n";
   all += "template=" + tdigest + "\nfonts=" + fdigest + "\n";
+  // A dependency that is not there (a transcript's sidecar not written yet) counts as
+  // absent: the job is current until it appears.
   for (const auto& d : deps) {
     auto bytes = slurp(d);
-    if (!bytes) return std::nullopt;
-    all += "dep=" + d.string() + "\n" + sha256(*bytes) + "\n";
+    all += "dep=" + d.string() + "\n" + (bytes ? sha256(*bytes) : std::string("absent")) + "\n";
   }
   return sha256(all);
 }
@@ -143,8 +144,7 @@ bool up_to_date(const BatchJob& job, const BatchLog& log, const std::string& tdi
   std::error_code ec;
   for (const auto& f : e->files)
     if (!fs::is_regular_file(f, ec)) return false;
-  auto now = job_hash(job, e->deps, tdigest, fdigest);
-  return now && *now == e->hash;
+  return job_hash(job, e->deps, tdigest, fdigest) == e->hash;
 }
 
 }  // namespace telar

@@ -45,9 +45,9 @@ std::string template_digest(const std::string& name, ArtifactKind kind);
 /// Digest of the bundled fonts folder (file names, sizes and fonts.conf).
 std::string fonts_digest();
 
-/// The job's hash over `deps` (read now), or nullopt when one of them is not a regular
-/// file that can be read (the job then always runs).
-std::optional<std::string> job_hash(const BatchJob& job, const std::vector<std::filesystem::path>& deps,
+/// The job's hash over `deps` as they are now; one that cannot be read (a transcript's
+/// sidecar not written yet) is hashed as absent, so that its appearing changes the hash.
+std::string job_hash(const BatchJob& job, const std::vector<std::filesystem::path>& deps,
                                     const std::string& template_digest, const std::string& fonts_digest);
 
 /// Whether `job` can be skipped: the log has its output, every file it wrote exists, and

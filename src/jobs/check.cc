@@ -6,9 +6,13 @@
 #include "base/error.h"
 #include "base/utf8.h"
 #include "compose/explain.h"
+#include "compose/zine.h"
+#include "impose/zine8.h"
 #include "jobs/manifest.h"
+#include "jobs/runner.h"
 #include "layout/font_check.h"
 #include "layout/fonts.h"
+#include "layout/zine.h"
 #include "story/lessons.h"
 #include "story/read_story.h"
 #include "template/template.h"
@@ -55,6 +59,27 @@ void check_glyphs(const Story& story, const SourceText& src, const FontSet& font
       check(t.text, t.loc, t.highlight ? "highlight" : "turn");
     }
   }
+}
+
+// The zine's layout with its default template, as `telar zine` lays it out, but nothing
+// rendered and no QR code read back: a circle too long for the inside pages, or a title too
+// long for the cover, is reported with the same message and location.
+void check_fits_zine(const Story& story, const std::string& source_name, const FontSet& fonts,
+                     Diagnostics& diags) {
+  Diagnostics local;
+  try {
+    const Template tpl = load_kind_template("", ArtifactKind::zine, local);
+    const ZineDoc doc = compose_zine(story, source_name, tpl, ZineOptions{}, local);
+    local.throw_if_errors();
+    const Size paper = tpl.paper ? *tpl.paper : *paper_size("a4");
+    layout_zine(doc, tpl, fonts, zine8_page_size(paper), local);
+  } catch (const Error& e) {
+    for (const Diagnostic& d : e.diagnostics())
+      if (d.severity == Severity::error) diags.add(d);
+    return;
+  }
+  for (const Diagnostic& d : local.all())
+    if (d.severity == Severity::error) diags.add(d);
 }
 
 // A .md file is a story circle when it is named *.circle.md, or has speakers' turns and no
@@ -106,7 +131,10 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
         if (parsed) {
           if (!fonts) fonts.emplace(bundled_fonts_dir());
           if (FontSet::has_cjk(src.bytes())) fonts->add_system_cjk();
-          check_glyphs(story, src, *fonts, diags);
+          Diagnostics glyphs;
+          check_glyphs(story, src, *fonts, glyphs);
+          if (!glyphs.has_errors()) check_fits_zine(story, path.string(), *fonts, glyphs);
+          for (auto& d : glyphs.take()) diags.add(std::move(d));
           if (job.explain) {
             // The same story the commands would print: names gone under --anonymize.
             Story shown = job.anonymize ? anonymize(story, job.anonymize_mode) : story;

@@ -4,6 +4,8 @@
 // manifest reads its keys through it, so a flag means the same thing in both places.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -36,6 +38,42 @@ struct FlagSpec {
   std::string_view default_value = {};  ///< used (and shown in --help) when absent
   std::span<const std::string_view> choices = {};
 };
+
+/// -t and -o, and --dpi: every artifact (zine, banner, manual) takes these rows.
+inline constexpr std::array<FlagSpec, 2> kTemplateOutputFlags = {{
+    {"template", 't', FlagType::text, "template name (see 'telar templates') or a .yaml file"},
+    {"output", 'o', FlagType::text, "output file: .pdf, .svg (one file per page) or .png"},
+}};
+inline constexpr std::array<FlagSpec, 1> kDpiFlags = {{
+    {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
+}};
+
+/// --anonymize and --initials: every command that can print a name (zine, banner, manual,
+/// check) takes these rows.
+inline constexpr std::array<FlagSpec, 2> kAnonymizeFlags = {{
+    {"anonymize", 0, FlagType::boolean, "replace speakers' names by stable pseudonyms"},
+    {"initials", 0, FlagType::boolean, "with --anonymize: initials instead of pseudonyms"},
+}};
+
+/// A transcript's front matter and --speakers: every command that reads a story (zine,
+/// banner, check) takes these rows.
+inline constexpr std::array<FlagSpec, 6> kTranscriptFlags = {{
+    {"title", 0, FlagType::text, "front matter for a transcript: the title"},
+    {"node", 0, FlagType::text, "front matter for a transcript: the node"},
+    {"date", 0, FlagType::text, "front matter for a transcript: the date, YYYY-MM-DD"},
+    {"lang", 0, FlagType::text, "front matter for a transcript: the language (BCP 47)"},
+    {"link", 0, FlagType::text, "front matter for a transcript: the link"},
+    {"speakers", 0, FlagType::text, "YAML map renaming speaker labels (SPEAKER_00: Ana)"},
+}};
+
+/// Flag tables joined in order, at compile time: a command's own rows and the shared ones.
+template <std::size_t... N>
+constexpr std::array<FlagSpec, (N + ...)> join_flags(const std::array<FlagSpec, N>&... parts) {
+  std::array<FlagSpec, (N + ...)> out{};
+  std::size_t at = 0;
+  ((std::copy(parts.begin(), parts.end(), out.begin() + static_cast<std::ptrdiff_t>(at)), at += N), ...);
+  return out;
+}
 
 /// One job's flags as text, whoever wrote them (argv or a manifest entry), plus its inputs.
 class FlagValues {

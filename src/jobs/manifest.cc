@@ -331,7 +331,8 @@ class Loader {
         text = under(opt_.out_dir.empty() ? base_ : opt_.out_dir, text).string();
         unique_output(text, rv.loc);
       }
-      if (name == "template" && (text.ends_with(".yaml") || text.ends_with(".yml")))
+      // Files the job reads are relative to the manifest, as its inputs are.
+      if ((name == "template" && (text.ends_with(".yaml") || text.ends_with(".yml"))) || name == "speakers")
         text = under(base_, text).string();
       job.values.set(name, text);
       where[name] = rv.loc;

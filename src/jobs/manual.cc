@@ -3,6 +3,7 @@
 #include "jobs/manual.h"
 
 #include "base/error.h"
+#include "compose/labels.h"
 #include "compose/manual.h"
 #include "jobs/artifact.h"
 #include "jobs/runner.h"
@@ -18,9 +19,7 @@ namespace {
 constexpr std::string_view kImpose[] = {"saddle", "none"};
 constexpr std::string_view kDuplex[] = {"short", "long"};
 
-constexpr FlagSpec kManualFlags[] = {
-    {"template", 't', FlagType::text, "template name (see 'telar templates') or a .yaml file"},
-    {"output", 'o', FlagType::text, "output file: .pdf, .svg (one file per page) or .png"},
+constexpr auto kManualFlags = join_flags(kTemplateOutputFlags, std::to_array<FlagSpec>({
     {"page", 0, FlagType::paper, "page size of the booklet (default: the template's, a5)"},
     {"sheet", 0, FlagType::paper, "paper the printer takes, two pages side by side (default: a4)"},
     {"impose", 0, FlagType::choice, "saddle: sheets to print duplex, fold and staple (default for PDF); none: the pages in order", {}, kImpose},
@@ -32,8 +31,7 @@ constexpr FlagSpec kManualFlags[] = {
     {"paper-weight", 0, FlagType::text, "creep from the paper: 60gsm to 120gsm"},
     {"duplex", 0, FlagType::choice, "how your printer flips the sheet: short or long edge (see --calibrate)", "short", kDuplex},
     {"calibrate", 0, FlagType::boolean, "print a two-sided test sheet that shows which --duplex to use"},
-    {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
-};
+}), kAnonymizeFlags, kDpiFlags);
 
 /// The duplex instruction, in the foot margin of the back cover on the first sheet's front
 /// (the only page there without a folio): the first thing seen when the stack comes out.
@@ -88,6 +86,22 @@ class ManualStages final : public ArtifactStages {
         if (const auto* img = std::get_if<Image>(&b.value)) images_.push_back(img->path);
       lessons_.push_back(std::move(l));
     }
+  }
+
+  void anonymize(Template& tpl, Diagnostics& diags) override {
+    if (!job_.anonymize || job_.calibrate || diags.has_errors()) return;
+    // The crew first (in the order given), then each lesson's `private:` names.
+    const std::vector<std::string> crew = split_crew(job_.crew);
+    std::vector<std::string> names = crew;
+    for (const Lesson& l : lessons_)
+      names.insert(names.end(), l.meta.private_names.begin(), l.meta.private_names.end());
+    const Anonymizer anon(names, manual_lang(lessons_), job_.anonymize_mode);
+    anonymize_labels(tpl, anon, diags);
+    for (Lesson& l : lessons_) l = anonymize_lesson(std::move(l), anon, diags);
+    job_.title = anon.apply(job_.title);
+    job_.node = anon.apply(job_.node);
+    job_.crew.clear();
+    for (const std::string& n : crew) job_.crew += (job_.crew.empty() ? "" : ", ") + anon.alias(n);
   }
 
   void compose(const Template& tpl, Diagnostics&) override {
@@ -188,6 +202,8 @@ std::unique_ptr<ArtifactStages> configure_manual(const FlagValues& v, const JobE
   job.duplex = choice_value("duplex", v.text("duplex"), kDuplex) == "long" ? Duplex::long_edge
                                                                             : Duplex::short_edge;
   job.dpi = dpi_value("dpi", v.text("dpi"));
+  job.anonymize = v.on("anonymize");
+  if (v.on("initials")) job.anonymize_mode = AnonymizeMode::initials;
   job.ui_lang = env.ui_lang;
   return std::make_unique<ManualStages>(std::move(job));
 }

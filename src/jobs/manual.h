@@ -13,6 +13,7 @@
 #include "base/units.h"
 #include "compose/moon.h"
 #include "impose/saddle.h"
+#include "story/anonymize.h"
 
 namespace telar {
 
@@ -31,6 +32,8 @@ struct ManualJob {
   Duplex duplex = Duplex::short_edge;
   double dpi = 150;         ///< PNG only
   bool calibrate = false;   ///< --calibrate: the duplex test sheet instead
+  bool anonymize = false;   ///< --anonymize: the crew and every lesson's `private:` names
+  AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;  ///< --initials
   Lang ui_lang = Lang::en;  ///< the test sheet's language
 };
 

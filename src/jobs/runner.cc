@@ -70,9 +70,9 @@ JobResult run_job(const Artifact& artifact, ArtifactStages& stages, Diagnostics&
       if (auto it = shared.templates->find({stages.template_name(), artifact.kind});
           it != shared.templates->end())
         loaded = &it->second;
-    const Template tpl =
+    Template tpl =
         loaded ? *loaded : load_kind_template(stages.template_name(), artifact.kind, diags);
-    stages.anonymize(diags);
+    stages.anonymize(tpl, diags);
     diags.throw_if_errors();
 
     // CJK comes only from the system fonts (FONTS.md), added when the text needs it; a

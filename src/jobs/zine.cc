@@ -3,6 +3,7 @@
 #include "jobs/zine.h"
 
 #include "base/error.h"
+#include "compose/labels.h"
 #include "compose/qr_payload.h"
 #include "compose/zine.h"
 #include "impose/zine8.h"
@@ -20,7 +21,7 @@ std::filesystem::path default_output(const std::filesystem::path& input, const s
                                      bool anonymous) {
   if (anonymous) return "anonymous" + suffix;  // the input's name is often a person's
   std::string stem = input.filename().string();
-  for (const char* ext : {".md", ".markdown", ".txt", ".vtt", ".srt", ".circle"})
+  for (const char* ext : {".md", ".markdown", ".txt", ".vtt", ".srt", ".json", ".circle"})
     if (stem.size() > std::string(ext).size() && stem.ends_with(ext)) stem.resize(stem.size() - std::string(ext).size());
   return stem + suffix;
 }
@@ -49,24 +50,19 @@ namespace {
 
 constexpr std::string_view kLayouts[] = {"print", "reader"};
 
-constexpr FlagSpec kZineFlags[] = {
-    {"template", 't', FlagType::text, "template name (see 'telar templates') or a .yaml file"},
-    {"output", 'o', FlagType::text, "output file: .pdf, .svg (one file per page) or .png"},
-    {"paper", 0, FlagType::paper, "sheet: a4 or letter (default: the template's)"},
-    {"layout", 0, FlagType::choice, "print: the imposed sheet; reader: the 8 pages in order", "print", kLayouts},
-    {"qr", 0, FlagType::text, "link for the back cover's QR code (default: the story's link)"},
-    {"qr-offline", 0, FlagType::boolean, "put the story text itself into QR codes"},
-    {"anonymize", 0, FlagType::boolean, "replace speakers' names by stable pseudonyms"},
-    {"initials", 0, FlagType::boolean, "with --anonymize: initials instead of pseudonyms"},
-    {"title", 0, FlagType::text, "front matter for a transcript: the title"},
-    {"node", 0, FlagType::text, "front matter for a transcript: the node"},
-    {"date", 0, FlagType::text, "front matter for a transcript: the date, YYYY-MM-DD"},
-    {"lang", 0, FlagType::text, "front matter for a transcript: the language (BCP 47)"},
-    {"link", 0, FlagType::text, "front matter for a transcript: the link"},
-    {"speakers", 0, FlagType::text, "YAML map renaming speaker labels (SPEAKER_00: Ana)"},
-    {"no-verify", 0, FlagType::boolean, "do not read the QR codes back before writing (faster)"},
-    {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
-};
+constexpr auto kZineFlags = join_flags(
+    kTemplateOutputFlags,
+    std::to_array<FlagSpec>({
+        {"paper", 0, FlagType::paper, "sheet: a4 or letter (default: the template's)"},
+        {"layout", 0, FlagType::choice, "print: the imposed sheet; reader: the 8 pages in order", "print", kLayouts},
+        {"qr", 0, FlagType::text, "link for the back cover's QR code (default: the story's link)"},
+        {"qr-offline", 0, FlagType::boolean, "put the story text itself into QR codes"},
+    }),
+    kAnonymizeFlags, kTranscriptFlags,
+    std::to_array<FlagSpec>({
+        {"no-verify", 0, FlagType::boolean, "do not read the QR codes back before writing (faster)"},
+    }),
+    kDpiFlags);
 
 class ZineStages final : public ArtifactStages {
  public:
@@ -79,10 +75,15 @@ class ZineStages final : public ArtifactStages {
   std::string source_name() const override { return job_.story.string(); }
   std::string text() const override { return story_text(story_); }
 
-  void read(Diagnostics& diags) override { story_ = read_story(job_.story, diags, job_.inputs); }
+  std::vector<std::filesystem::path> dependencies() const override { return depends_; }
 
-  void anonymize(Diagnostics& diags) override {
+  void read(Diagnostics& diags) override {
+    story_ = read_story(job_.story, diags, job_.inputs, &depends_);
+  }
+
+  void anonymize(Template& tpl, Diagnostics& diags) override {
     if (!job_.anonymize || diags.has_errors()) return;
+    anonymize_labels(tpl, Anonymizer(names_of(story_), story_.meta.lang, job_.anonymize_mode), diags);
     // A link cannot be rewritten, so a link that carries a name (even percent-encoded) is
     // refused rather than printed into the QR code.
     const std::vector<std::pair<std::string, Loc>> links = {
@@ -161,6 +162,7 @@ class ZineStages final : public ArtifactStages {
 
   ZineJob job_;
   std::filesystem::path out_;
+  std::vector<std::filesystem::path> depends_;  ///< the story, its sidecars, --speakers
   Story story_;
   Size paper_;
   ZineDoc doc_;

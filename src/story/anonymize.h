@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "story/lessons.h"
 #include "story/story.h"
 
 namespace telar {
@@ -71,5 +72,11 @@ std::string name_inside(const Story& story, std::string_view text);
 Story anonymize_for_output(Story story, AnonymizeMode mode,
                            const std::vector<std::pair<std::string, Loc>>& links,
                            Diagnostics& diags);
+
+/// A field-manual lesson with every text it prints (title, headings, paragraphs, list items,
+/// quotes, code, table cells, image descriptions) rewritten by `anon`; its `private:` names
+/// are dropped. A link that carries a name is reported to `diags` at its block (a link
+/// cannot be rewritten). The manual builds `anon` from --crew and every lesson's `private:`.
+Lesson anonymize_lesson(Lesson lesson, const Anonymizer& anon, Diagnostics& diags);
 
 }  // namespace telar

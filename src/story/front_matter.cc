@@ -150,24 +150,12 @@ class FrontMatterReader {
     }
     if (!seen_.insert(name).second) warning(key_loc, msg(MsgId::story_fm_duplicate_key, name));
     if (name == "private") {
-      // Names to remove under --anonymize: a list, or one text of comma-separated names.
-      std::vector<std::string> names;
-      if (value.IsSequence()) {
-        for (const auto& item : value)
-          if (item.IsScalar()) names.push_back(item.Scalar());
-          else error(loc(item.Mark()), msg(MsgId::story_fm_not_scalar, name));
-      } else if (value.IsScalar()) {
-        std::string_view all = value.Scalar();
-        for (std::size_t from = 0; from <= all.size();) {
-          std::size_t comma = std::min(all.find(',', from), all.size());
-          names.emplace_back(all.substr(from, comma - from));
-          from = comma + 1;
-        }
-      } else if (!value.IsNull()) {
-        error(key_loc, msg(MsgId::story_fm_not_scalar, name));
-      }
-      for (const std::string& n : names)
-        if (std::string t = nfc(valid_utf8(trim(n))); !t.empty()) meta_.private_names.push_back(t);
+      // Names to remove under --anonymize.
+      std::vector<YAML::Node> bad;
+      for (std::string& n : read_private_names(value, bad)) meta_.private_names.push_back(std::move(n));
+      for (const YAML::Node& item : bad)
+        error(item.is(value) ? key_loc : loc(item.Mark()),
+              msg(MsgId::story_fm_not_scalar, name));
       return;
     }
     if (!value.IsNull() && !value.IsScalar()) {
@@ -239,6 +227,23 @@ std::optional<Message> set_front_matter_key(FrontMatter& meta, const std::string
     meta.link_loc = at;
   }
   return bad;
+}
+
+std::vector<std::string> read_private_names(const YAML::Node& value, std::vector<YAML::Node>& bad) {
+  std::vector<std::string> names;
+  if (value.IsSequence()) {
+    for (const auto& item : value)
+      if (item.IsScalar()) names.push_back(item.Scalar());
+      else bad.push_back(item);
+  } else if (value.IsScalar()) {
+    names = split_names(value.Scalar());
+  } else if (!value.IsNull()) {
+    bad.push_back(value);
+  }
+  std::vector<std::string> out;
+  for (const std::string& n : names)
+    if (std::string t = nfc(valid_utf8(trim(n))); !t.empty()) out.push_back(std::move(t));
+  return out;
 }
 
 FrontMatter parse_sidecar(const SourceText& src, Diagnostics& diags) {

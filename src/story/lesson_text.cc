@@ -12,6 +12,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "story/story_text.h"
 
 namespace telar::lesson_detail {
 namespace {
@@ -74,8 +75,12 @@ class FrontMatter {
     const std::string name = key.Scalar();
     Loc at = loc(key.Mark());
     at.key = name;
-    if (name != "title" && name != "lang") {
+    if (name != "title" && name != "lang" && name != "private") {
       diags_.warning(at, msg(MsgId::lesson_fm_unknown_key, name), lines_.line_text(at.line));
+      return;
+    }
+    if (name == "private") {
+      private_names(value, at);
       return;
     }
     if (!value.IsNull() && !value.IsScalar()) {
@@ -94,6 +99,15 @@ class FrontMatter {
         meta_.lang = std::move(text);
       meta_.lang_loc = at;
     }
+  }
+
+  /// Names to remove under --anonymize, read as a story's front matter reads them.
+  void private_names(const YAML::Node& value, const Loc& at) {
+    std::vector<YAML::Node> bad;
+    for (std::string& n : story_detail::read_private_names(value, bad))
+      meta_.private_names.push_back(std::move(n));
+    for (const YAML::Node& item : bad)
+      error(item.is(value) ? at : loc(item.Mark()), msg(MsgId::story_fm_not_scalar, "private"));
   }
 
   /// yaml-cpp counts lines from the first line after `---`, columns in bytes.

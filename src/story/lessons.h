@@ -78,6 +78,7 @@ struct Block {
 struct LessonMeta {
   std::string title;  ///< empty when the front matter has none (see lesson_title())
   std::string lang;   ///< BCP 47 tag; empty when not given (the manual decides)
+  std::vector<std::string> private_names;  ///< `private: [..]`: removed under --anonymize
   Loc title_loc, lang_loc;
 };
 

@@ -15,7 +15,7 @@
 namespace telar {
 namespace {
 
-enum class StoryFormat { circle, vtt, srt, plain };
+enum class StoryFormat { circle, vtt, srt, json, plain };
 
 std::string lower_ext(const std::string& name) {
   std::string ext = std::filesystem::path(name).extension().string();
@@ -27,6 +27,7 @@ StoryFormat format_of(const SourceText& src) {
   const std::string ext = lower_ext(src.name());
   if (ext == ".vtt") return StoryFormat::vtt;
   if (ext == ".srt") return StoryFormat::srt;
+  if (ext == ".json") return StoryFormat::json;
   if (ext == ".txt" && story_detail::looks_like_plain_transcript(src.bytes()))
     return StoryFormat::plain;
   return StoryFormat::circle;  // .md, .markdown, .txt, and anything else: try the circle format
@@ -97,6 +98,7 @@ Story parse_story(const SourceText& src, Diagnostics& diags) {
   if (!text) return Story{};
   std::vector<Cue> cues = format == StoryFormat::vtt   ? read_vtt(*text, diags)
                           : format == StoryFormat::srt ? read_srt(*text, diags)
+                          : format == StoryFormat::json ? read_whisperx_json(*text, diags)
                                                        : read_plain_transcript(*text, diags);
   Story story = merge_cues(std::move(cues));
   if (story.rounds.empty() && !diags.has_errors())
@@ -104,12 +106,18 @@ Story parse_story(const SourceText& src, Diagnostics& diags) {
   return story;
 }
 
-Story read_story(const std::filesystem::path& path, Diagnostics& diags, const StoryInputs& in) {
+Story read_story(const std::filesystem::path& path, Diagnostics& diags, const StoryInputs& in,
+                 std::vector<std::filesystem::path>* depends) {
   SourceText src = read_source(path);
   Story story = parse_story(src, diags);
   const bool transcript = is_transcript(src);
   std::filesystem::path sidecar = path;
   sidecar += ".yaml";
+  if (depends) {
+    depends->push_back(path);
+    if (transcript) depends->insert(depends->end(), {sidecar, std::filesystem::path(path).replace_extension(".yaml")});
+    if (!in.speakers.empty()) depends->push_back(in.speakers);
+  }
   if (transcript) {
     std::filesystem::path other = std::filesystem::path(path).replace_extension(".yaml");
     if (!source_exists(sidecar) && source_exists(other)) sidecar = other;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "base/diag.h"
 #include "base/source.h"
@@ -24,8 +25,11 @@ struct StoryInputs {
 /// bad content goes to `diags` (the caller decides when to throw_if_errors()). A
 /// transcript's front matter comes from a sidecar (`talk.vtt.yaml` or `talk.yaml`), then
 /// `in` overrides it; a transcript without a title is an error saying how to give one.
+/// `depends`, when given, receives every file the story depends on, for `telar batch`'s
+/// up-to-date check: `path`, both sidecar names of a transcript (whether they exist or not:
+/// one that appears changes the story) and the --speakers map.
 Story read_story(const std::filesystem::path& path, Diagnostics& diags,
-                 const StoryInputs& in = {});
+                 const StoryInputs& in = {}, std::vector<std::filesystem::path>* depends = nullptr);
 
 /// Same, for text already read: dispatches on the extension of `src.name()` and, for
 /// .txt, on the text's shape. No sidecar, no title check.

@@ -15,6 +15,10 @@
 #include "base/utf8.h"
 #include "story/story.h"
 
+namespace YAML {
+class Node;
+}
+
 namespace telar::story_detail {
 
 struct Line {
@@ -55,6 +59,11 @@ std::optional<Message> set_front_matter_key(FrontMatter& meta, const std::string
                                             std::string text, const Loc& at);
 /// A sidecar FILE.yaml: the same keys as a story's front matter, without the `---` lines.
 FrontMatter parse_sidecar(const SourceText& src, Diagnostics& diags);
+
+/// `private:` as a story's and a lesson's front matter take it: a list, or one text of
+/// comma-separated names; each NFC and trimmed. Returns the items that are not a text
+/// (the caller reports them where they stand).
+std::vector<std::string> read_private_names(const YAML::Node& value, std::vector<YAML::Node>& bad);
 
 /// One body line, classified (turn_line.cc). Continuation lines never get here.
 struct LineParse {

@@ -24,6 +24,11 @@ struct Cue {
   Loc loc;
 };
 
+/// WhisperX JSON limits (docs/limits.md): objects and lists inside each other (an export
+/// has 4 levels), and segments in one file.
+inline constexpr std::size_t kMaxJsonDepth = 16;
+inline constexpr std::size_t kMaxSegments = 100'000;
+
 /// A pause longer than this between two cues of one speaker starts a new turn.
 constexpr int kPauseMs = 10'000;
 
@@ -66,6 +71,9 @@ std::vector<Cue> read_srt(const SourceText& src, Diagnostics& diags);
 /// Plain-text exports: "[SPEAKER_00]: text" lines (WhisperX), "(speaker 0) text"
 /// (whisper.cpp), and Otter's "Name  0:12" header line before each paragraph.
 std::vector<Cue> read_plain_transcript(const SourceText& src, Diagnostics& diags);
+/// WhisperX's .json export: {"segments": [{"speaker", "text", "start", "end", "words"?}]}.
+/// Syntax errors, values of the wrong kind and the limits above are errors at line:column.
+std::vector<Cue> read_whisperx_json(const SourceText& src, Diagnostics& diags);
 /// True when a .txt file looks like one of the plain-text exports above.
 bool looks_like_plain_transcript(std::string_view text);
 

@@ -68,6 +68,43 @@ hundred-nodes)
     { cat "$work/err4"; fail "the bad input's file:line is not in the summary"; }
   ;;
 
+sidecar)
+  # A transcript's sidecar and --speakers map are inputs of its job: editing either, or
+  # writing a sidecar where there was none, reruns it; nothing else does.
+  fx=$root/tests/fixtures/transcripts
+  cp "$fx/circulo.srt" "$fx/whisperx.srt" "$fx/whisperx.speakers.yaml" "$work/"
+  printf 'title: La batería compartida\nlang: es\n' >"$work/circulo.srt.yaml"
+  cat >"$work/m.batch.yaml" <<'YAML'
+jobs:
+  - zine: circulo.srt
+    layout: reader
+    output: c.pdf
+  - zine: whisperx.srt
+    title: La batería compartida
+    speakers: whisperx.speakers.yaml
+    layout: reader
+    output: w.pdf
+YAML
+  run() { "$telar" batch "$work/m.batch.yaml" -j 1 --json "$work/$1.json" >/dev/null 2>"$work/$1.err" || { cat "$work/$1.err"; fail "run $1"; }; }
+  status() { grep -o "\"output\": \"[^\"]*$1\", \"status\": \"[a-z ]*\"" "$work/$2.json" | sed 's/.*"status": "//; s/"$//'; }
+  run r1
+  [ "$(field "$work/r1.json" done)" = 2 ] || fail "first run: $(summary "$work/r1.json")"
+  run r2
+  [ "$(field "$work/r2.json" up_to_date)" = 2 ] || fail "second run: $(summary "$work/r2.json")"
+  printf 'title: Otro título\nlang: es\n' >"$work/circulo.srt.yaml"
+  run r3
+  [ "$(status c.pdf r3)" = done ] && [ "$(status w.pdf r3)" = "up to date" ] || fail "after editing the sidecar: $(summary "$work/r3.json")"
+  pdftotext "$work/c.pdf" - | grep -qF "Otro título" || fail "the rebuilt zine does not show the new title"
+  sed -i 's/: .*/: Ana/' "$work/whisperx.speakers.yaml"
+  run r4
+  [ "$(status w.pdf r4)" = done ] && [ "$(status c.pdf r4)" = "up to date" ] || fail "after editing --speakers: $(summary "$work/r4.json")"
+  printf 'node: Taller\n' >"$work/whisperx.srt.yaml"
+  run r5
+  [ "$(status w.pdf r5)" = done ] || fail "after a sidecar appeared: $(summary "$work/r5.json")"
+  run r6
+  [ "$(field "$work/r6.json" up_to_date)" = 2 ] || fail "last run: $(summary "$work/r6.json")"
+  ;;
+
 killed)
   mkdir -p "$work/n"
   cp "$root/examples/lessons/01-antes-de-abrir.md" "$work/n/a.md"

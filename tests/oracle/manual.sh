@@ -159,6 +159,62 @@ jpeg)
   grep -Eq ' 70 +100 +rgb +3 +8 +jpeg .* 1237B ' images.txt || { cat images.txt; fail "the JPEG was not kept as JPEG"; }
   grep -Eq ' 47 +67 +rgb +3 +8 +image ' images.txt || { cat images.txt; fail "the PNG is missing"; }
   ;;
+anonymize)
+  # --crew, the lessons' text and their `private:` names, --title and --node: no name in
+  # any byte telar writes, in every format; the pseudonyms are there instead.
+  need pdftotext qpdf strings
+  mkdir -p l && cp -r "$fixtures/Carmen-Rojas.md" "$fixtures/img" l/
+  anon=(l/Carmen-Rojas.md --cycle 2026-11-20 --crew "Carmen Rojas, Julián, Ana-Lucía, Rose-Merline"
+        --node "Taller de Julián" --anonymize)
+  "$telar" manual "${anon[@]}" || fail "telar manual --anonymize (default name)"
+  [ -e manual.pdf ] || { ls; fail "no manual.pdf"; }
+  "$telar" manual "${anon[@]}" --impose none -o r.pdf || fail "telar manual reader"
+  "$telar" manual "${anon[@]}" --title "Manual de Carmen" -o t.pdf || fail "telar manual --title"
+  "$telar" manual "${anon[@]}" --impose none -o p.svg || fail "telar manual svg"
+  "$telar" manual "${anon[@]}" --impose none -o s.png --dpi 60 || fail "telar manual png"
+  "$telar" manual "${anon[@]}" --initials --impose none -o i.pdf || fail "telar manual --initials"
+  flat r.pdf >r.txt; flat t.pdf >t.txt; flat manual.pdf >m.txt; flat i.pdf >i.txt
+  grep -qiF "Voz 1" r.txt || { cat r.txt; fail "no pseudonym in the manual"; }
+  grep -qiF "Manual de Voz 1" t.txt || { cat t.txt; fail "--title not anonymized"; }
+  grep -qiF "Taller de Voz 2" r.txt || { cat r.txt; fail "--node not anonymized"; }
+  grep -qF "la luz se cortó" r.txt || { cat r.txt; fail "the common word 'luz' was replaced"; }
+  pdfinfo t.pdf | grep -q "^Title: *Manual de Voz 1" || { pdfinfo t.pdf; fail "metadata title"; }
+  for f in manual r t i; do qpdf --qdf --object-streams=disable $f.pdf q-$f.pdf || fail "qpdf $f"; done
+  strings -a s*.png >png.txt
+  ls | grep -v '^l$' >names.txt   # the files telar chose
+  cat r.txt t.txt m.txt i.txt q-*.pdf p*.svg png.txt names.txt |
+    sed -e 's/\xc2\xad//g; s/\xe2\x80[\x8b-\x8f]//g; s/\xe2\x81\xa0//g' >all.txt
+  for name in Carmen Rojas Julián Julian Lucía Lucia Merline Inés Tomás Tomas; do
+    grep -aqiF "$name" all.txt && { grep -aiF "$name" all.txt | head -3; fail "'$name' in the output"; }
+  done
+  for name in Ana Rose Ines; do
+    grep -aqiw "$name" all.txt && { grep -aiw "$name" all.txt | head -3; fail "'$name' in the output"; }
+  done
+  # A link that carries a name cannot be rewritten: refused, nothing written.
+  sed -i 's|example.org/cuaderno|example.org/Juli%C3%A1n|' l/Carmen-Rojas.md
+  "$telar" manual "${anon[@]}" -o x.pdf 2>err.txt; rc=$?
+  [ $rc -eq 65 ] || { cat err.txt; fail "exit $rc for a link with a name, expected 65"; }
+  grep -qF "Carmen-Rojas.md:9:1: error: with --anonymize, a link must not contain a name ('Julián')" err.txt ||
+    { cat err.txt; fail "message for a link with a name"; }
+  [ ! -e x.pdf ] || fail "an output file was left"
+  # Control: without --anonymize the names are there, so the search above can fail.
+  "$telar" manual l/Carmen-Rojas.md --cycle 2026-11-20 --crew "Carmen Rojas" --impose none -o plain.pdf ||
+    fail "telar manual plain"
+  flat plain.pdf | grep -qF "Julián" || fail "control: names missing without --anonymize"
+  ;;
+label-name)
+  # A template whose label carries a crew member's name: warned, and replaced.
+  need pdftotext
+  sed -e 's/^    title: Manual de campo$/    title: Manual de Carmen/' "$examples/../templates/manual/cuaderno.yaml" >t.yaml
+  grep -qF "Manual de Carmen" t.yaml || fail "fixture: the label was not changed"
+  "$telar" manual "${lessons[@]}" --cycle 2026-11-20 --crew "Carmen" -t t.yaml --anonymize --impose none -o a.pdf 2>err.txt ||
+    { cat err.txt; fail "telar manual"; }
+  grep -qF "warning: the template's label 'labels.es.title' contains a name" err.txt || { cat err.txt; fail "no warning"; }
+  grep -qF "Carmen" err.txt && { cat err.txt; fail "the warning names the name"; }
+  flat a.pdf >a.txt
+  grep -qF "Carmen" a.txt && { cat a.txt; fail "the label's name is in the manual"; }
+  grep -qiF "Manual de Voz 1" a.txt || { cat a.txt; fail "the label was not anonymized"; }
+  ;;
 *) fail "unknown case" ;;
 esac
 echo "ok [$case]"

@@ -58,6 +58,15 @@ whisperx)
       --title "La batería compartida" --lang es --layout reader -o w.pdf || fail "telar whisperx"
   check_zine w.pdf
   ;;
+whisperx-json)
+  "$telar" zine "$fixtures/whisperx.json" --speakers "$fixtures/whisperx.speakers.yaml" \
+      --title "La batería compartida" --lang es --layout reader -o j.pdf || fail "telar whisperx json"
+  check_zine j.pdf
+  # Default name: the .json extension goes, as .srt does.
+  cp "$fixtures/whisperx.json" circulo.json
+  "$telar" zine circulo.json --title T || fail "telar zine circulo.json"
+  [ -e circulo-zine.pdf ] || { ls; fail "default name"; }
+  ;;
 no-title)
   cp "$fixtures/circulo.srt" c.srt
   "$telar" zine c.srt -o x.pdf 2>err.txt; rc=$?
@@ -110,6 +119,49 @@ explain)
   grep -qF "speakers (3): SPEAKER_00, SPEAKER_01, SPEAKER_02" e.txt || { cat e.txt; fail "speakers"; }
   grep -qF "headline: " e.txt || { cat e.txt; fail "headline"; }
   grep -qF "the speaker label 'SPEAKER_00' looks generic" w.txt || { cat w.txt; fail "generic label warning"; }
+  ;;
+label-name)
+  # A template whose colophon carries a speaker's name: warned (the key, never the name)
+  # and printed with the name replaced, in the zine and the banner.
+  need pdftotext
+  cp "$fixtures/Carmen-Rojas.srt" "$fixtures/Carmen-Rojas.srt.yaml" .
+  tpl=$fixtures/../../../templates
+  sed -e 's/^    colophon: Hecho por el círculo.*/    colophon: Hecho por el círculo de Julián./' "$tpl/zine/fotocopia.yaml" >z.yaml
+  grep -qF "círculo de Julián" z.yaml || fail "fixture: the colophon was not changed"
+  "$telar" zine Carmen-Rojas.srt -t z.yaml --anonymize --layout reader -o z.pdf 2>err.txt || { cat err.txt; fail "telar zine"; }
+  grep -qF "warning: the template's label 'labels.es.colophon' contains a name" err.txt || { cat err.txt; fail "no warning"; }
+  grep -qF "Julián" err.txt && { cat err.txt; fail "the warning names the name"; }
+  text_of z.pdf >z.txt
+  grep -qF "círculo de Voz 2" z.txt || { cat z.txt; fail "the colophon was not anonymized"; }
+  grep -qiF "Julián" z.txt && { cat z.txt; fail "the colophon's name is in the zine"; }
+  # Control: without --anonymize the colophon prints as written.
+  "$telar" zine Carmen-Rojas.srt -t z.yaml --layout reader -o plain.pdf || fail "telar plain"
+  text_of plain.pdf | grep -qF "círculo de Julián" || fail "control: the colophon is not printed"
+  ;;
+too-long)
+  # A transcript and a story too long for the zine: `telar check` says so, with the same
+  # message, location and exit status as `telar zine`, and writes nothing.
+  {
+    for i in $(seq 1 700); do
+      printf '%d\n00:%02d:%02d,000 --> 00:%02d:%02d,500\nHablante %d: Prestar una batería es fácil, lo difícil es que vuelva a casa cargada y a tiempo.\n\n' \
+        "$i" $((i / 60 % 60)) $((i % 60)) $((i / 60 % 60)) $((i % 60)) $((i % 5))
+    done
+  } >long.srt
+  printf -- '---\ntitle: Largo\nlang: es\n---\n\n' >long.md
+  for i in $(seq 1 700); do printf 'Ana: Prestar una batería es fácil, lo difícil es que vuelva a casa cargada y a tiempo. %d\n' "$i"; done >>long.md
+  for f in long.srt long.md; do
+    "$telar" zine $f --title Largo -o z.pdf 2>zine.txt; zrc=$?
+    "$telar" check $f --title Largo 2>check.txt; crc=$?
+    [ $zrc -eq 65 ] || { cat zine.txt; fail "zine $f: exit $zrc, expected 65"; }
+    [ $crc -eq 65 ] || { cat check.txt; fail "check $f: exit $crc, expected 65"; }
+    grep -qE "^$f:[0-9]+:[0-9]+: error: the circle is too long for the zine's 5 inside pages" check.txt ||
+      { cat check.txt; fail "check $f: message"; }
+    grep -F "too long" zine.txt >z.txt; grep -F "too long" check.txt >c.txt
+    cmp -s z.txt c.txt || { diff z.txt c.txt; fail "check and zine disagree on $f"; }
+    [ ! -e z.pdf ] || fail "an output file was left"
+  done
+  # A story that fits passes.
+  "$telar" check "$fixtures/circulo.srt" --title T || fail "check refused a transcript that fits"
   ;;
 manual-refuses)
   "$telar" manual "$fixtures/circulo.vtt" -o m.pdf 2>err.txt; rc=$?

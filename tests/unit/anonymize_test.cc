@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 #include "story/anonymize.h"
 
 using namespace telar;
@@ -152,4 +154,57 @@ TEST_CASE("initials instead of pseudonyms, numbered when two collide", "[anonymi
 TEST_CASE("generic labels are not names: the word speaker stays", "[anonymize]") {
   CHECK(anon({"SPEAKER_00"}, "the speaker said", "en") == "the speaker said");
   CHECK(Anonymizer({"SPEAKER_00"}, "en").alias("SPEAKER_00") == "Voice 1");
+}
+
+TEST_CASE("a lesson's every text is anonymized by the manual's names", "[anonymize][manual]") {
+  Diagnostics d;
+  Lesson l = parse_lesson(SourceText("l.md",
+      "---\ntitle: Lo que aprendió Carmen\nlang: es\nprivate: [Doña Inés, Tomás]\n---\n\n"
+      "# Turnos de Carmen Rojas\n\nJulián abre; **Car**men cierra. carmen2 y ÁNA.\n\n"
+      "- Tomás revisa.\n- [ ] Doña Inés trae agua.\n\n> Dijo Julián: la luz se cortó.\n\n"
+      "| quién | qué |\n| --- | --- |\n| Carmen | batería |\n\n```\ncarmen@taller\n```\n\n"
+      "[enlace](https://example.org/ok)\n"), d);
+  REQUIRE_FALSE(d.has_errors());
+  CHECK(l.meta.private_names == std::vector<std::string>{"Doña Inés", "Tomás"});
+  std::vector<std::string> names = {"Carmen Rojas", "Julián", "Ana"};
+  names.insert(names.end(), l.meta.private_names.begin(), l.meta.private_names.end());
+  const Anonymizer anon(names, "es");
+  Lesson a = anonymize_lesson(l, anon, d);
+  REQUIRE_FALSE(d.has_errors());
+  CHECK(a.meta.title == "Lo que aprendió Voz 1");
+  CHECK(a.meta.private_names.empty());
+  std::string all = a.meta.title;
+  std::function<void(const std::vector<Block>&)> walk = [&](const std::vector<Block>& bs) {
+    for (const Block& b : bs) {
+      if (const auto* h = std::get_if<Heading>(&b.value)) all += plain_text(h->text) + "\n";
+      if (const auto* p = std::get_if<Paragraph>(&b.value)) all += plain_text(p->text) + "\n";
+      if (const auto* li = std::get_if<List>(&b.value))
+        for (const ListItem& item : li->items) walk(item.blocks);
+      if (const auto* q = std::get_if<BlockQuote>(&b.value)) walk(q->blocks);
+      if (const auto* c = std::get_if<CodeBlock>(&b.value)) all += c->text;
+      if (const auto* t = std::get_if<Table>(&b.value))
+        for (const auto& row : t->rows)
+          for (const Inlines& cell : row) all += plain_text(cell) + "\n";
+    }
+  };
+  walk(a.blocks);
+  INFO(all);
+  for (const char* name : {"Carmen", "carmen", "Car", "Julián", "ÁNA", "Tomás", "Inés"})
+    CHECK(all.find(name) == std::string::npos);
+  CHECK(all.find("Turnos de Voz 1") != std::string::npos);
+  CHECK(all.find("Voz 2 abre; Voz 1 cierra. Voz 1 y Voz 3.") != std::string::npos);
+  CHECK(all.find("Voz 5 revisa.") != std::string::npos);  // private: names follow the crew
+  CHECK(all.find("Voz 4 trae agua.") != std::string::npos);
+  CHECK(all.find("la luz se cortó") != std::string::npos);
+  CHECK(all.find("Voz 1@taller") != std::string::npos);
+}
+
+TEST_CASE("a lesson's link that carries a name is refused at its block", "[anonymize][manual]") {
+  Diagnostics d;
+  Lesson l = parse_lesson(SourceText("l.md", "# T\n\nVer [esto](https://example.org/Juli%C3%A1n).\n"), d);
+  REQUIRE_FALSE(d.has_errors());
+  anonymize_lesson(l, Anonymizer({"Julián"}, "es"), d);
+  REQUIRE(d.has_errors());
+  CHECK(format_diagnostic(d.all()[0], Lang::en) ==
+        "l.md:3:1: error: with --anonymize, a link must not contain a name ('Julián'): a link cannot be rewritten\n");
 }

@@ -231,7 +231,7 @@ TEST_CASE("front matter problems point at the line and key", "[lessons]") {
   CHECK(d.all()[1].severity == Severity::warning);
   CHECK(d.all()[1].loc.line == 4);
   CHECK(translate(d.all()[1].message, Lang::es) ==
-        "clave desconocida en la cabecera: «autor» (una lección conoce: title, lang)");
+        "clave desconocida en la cabecera: «autor» (una lección conoce: title, lang, private)");
   CHECK(l.meta.title == "Hola");
 
   Diagnostics y;

@@ -344,3 +344,89 @@ TEST_CASE("a transcript with no cue text is an error", "[transcript]") {
   read("a.vtt", "WEBVTT\n\nNOTE nothing\n", d);
   CHECK(first_error(d).find("a.vtt: error: the transcript has no cues with text") == 0);
 }
+
+// --- WhisperX .json (the shape whisperx's writers emit: segments with speaker, text,
+// start, end and optional words; word_segments and language beside them)
+
+namespace {
+const char* kWhisperx = R"({
+  "segments": [
+    {"start": 0.031, "end": 2.5, "text": " Prestar una batería es fácil.", "speaker": "SPEAKER_00",
+     "words": [{"word": "Prestar", "start": 0.031, "end": 0.4, "score": 0.91, "speaker": "SPEAKER_00"}]},
+    {"start": 2.6, "end": 4.0, "text": " Lo difícil es que vuelva.", "speaker": "SPEAKER_00"},
+    {"start": 4.2, "end": 6.0, "text": " Nadie firma nada.\nNi un papel.", "speaker": "SPEAKER_01"},
+    {"start": 6.5, "end": 7.0, "text": " Y se cuida igual."}
+  ],
+  "word_segments": [{"word": "Prestar", "start": 0.031, "end": 0.4, "score": 0.91}],
+  "language": "es"
+})";
+}  // namespace
+
+TEST_CASE("WhisperX json segments become turns by speaker in order", "[transcript][json]") {
+  Story s = read_ok("t.json", kWhisperx);
+  REQUIRE(turns(s).size() == 2);
+  CHECK(turns(s)[0].speaker == "SPEAKER_00");
+  CHECK(turns(s)[0].text == "Prestar una batería es fácil. Lo difícil es que vuelva.");
+  CHECK(turns(s)[0].at_seconds == 0);
+  CHECK(turns(s)[1].speaker == "SPEAKER_01");
+  // A segment without a speaker (WhisperX could not assign one) continues the turn before.
+  CHECK(turns(s)[1].text == "Nadie firma nada. Ni un papel. Y se cuida igual.");
+  CHECK(turns(s)[1].at_seconds == 4);
+}
+
+TEST_CASE("WhisperX json with a BOM, in UTF-16, and with words omitted", "[transcript][json]") {
+  CHECK(turns(read_ok("t.json", "\xEF\xBB\xBF" + std::string(kWhisperx))).size() == 2);
+  std::u16string wide = u"{\"segments\": [{\"start\": 1, \"end\": 2, \"text\": \"Sí, señora.\", \"speaker\": \"Ana\"}]}";
+  Story s = read_ok("t.json", utf16le(wide));
+  CHECK(turns(s).at(0).speaker == "Ana");
+  CHECK(turns(s).at(0).text == "Sí, señora.");
+}
+
+TEST_CASE("WhisperX json syntax errors are located at line and column", "[transcript][json]") {
+  Diagnostics d;
+  read("t.json", "{\n  \"segments\": [\n    {\"text\": \"Hola\" \"speaker\": \"A\"}\n  ]\n}\n", d);
+  const std::string e = first_error(d);
+  CHECK_THAT(e, Catch::StartsWith("t.json:3:21: error: not valid JSON: syntax error while parsing object"));
+  CHECK_THAT(e, Catch::Contains("expected '}'"));
+}
+
+TEST_CASE("WhisperX json values of the wrong kind name the key where it stands", "[transcript][json]") {
+  Diagnostics d;
+  read("t.json", "{\"segments\": [\n  {\"start\": \"0:01\", \"text\": \"Hola\"}\n]}", d);
+  CHECK(first_error(d) == "t.json:2:4: error: 'start' must be a number of seconds\n");
+  Diagnostics d2;
+  read("t.json", "{\"segments\": [\n  {\"start\": 1,\n   \"text\": [\"Hola\"]}\n]}", d2);
+  CHECK(first_error(d2) == "t.json:3:4: error: 'text' must be a text\n");
+  Diagnostics d3;
+  read("t.json", "{\"segments\": \"none\"}", d3);
+  CHECK(first_error(d3) == "t.json:1:2: error: 'segments' must be a list of objects\n");
+  Diagnostics d4;
+  read("t.json", "[{\"text\": \"Hola\"}]", d4);
+  CHECK_THAT(first_error(d4), Catch::StartsWith("t.json:1:1: error: expected a WhisperX JSON export"));
+  Diagnostics d5;
+  read("t.json", "{\"language\": \"es\"}", d5);
+  CHECK_THAT(first_error(d5), Catch::StartsWith("t.json:1:1: error: expected a WhisperX JSON export"));
+}
+
+TEST_CASE("WhisperX json is bounded in depth, segments and turn length", "[transcript][json]") {
+  Diagnostics d;
+  read("t.json", "{\"segments\": [{\"words\": " + std::string(100000, '[') + std::string(100000, ']') + "}]}", d);
+  CHECK(first_error(d) == "t.json:1:38: error: lists and objects nested more than 16 levels deep (a WhisperX export has 4)\n");
+  std::string many = "{\"segments\": [";
+  for (std::size_t i = 0; i <= kMaxSegments; ++i) many += i ? ",{}" : "{}";
+  Diagnostics d2;
+  read("t.json", many + "]}", d2);
+  CHECK_THAT(first_error(d2), Catch::EndsWith("error: more than 100000 segments in one file\n"));
+  Diagnostics d3;
+  read("t.json", "{\"segments\": [{\"text\": \"" + std::string(kMaxTurnChars + 1, 'a') + "\"}]}", d3);
+  CHECK(first_error(d3) == "t.json:1:15: error: the turn is too long: 20001 characters, at most 20000; split it into several turns\n");
+}
+
+TEST_CASE("WhisperX json control characters from escapes are removed with a warning", "[transcript][json]") {
+  Diagnostics d;
+  Story s = read("t.json", R"({"segments": [{"text": "Ho\u0007la\u009b", "speaker": "A"}]})", d);
+  REQUIRE_FALSE(d.has_errors());
+  CHECK(turns(s).at(0).text == "Hola");
+  REQUIRE(d.all().size() == 1);
+  CHECK(format_diagnostic(d.all()[0], Lang::en) == "t.json:1:15: warning: control character U+0007 removed (and any others in the file)\n");
+}
