@@ -24,6 +24,9 @@ struct Cue {
   Loc loc;
 };
 
+/// The latest time a cue may start or end at, in hours (milliseconds stay within an int).
+constexpr long kMaxTranscriptHours = 500;
+
 /// A pause longer than this between two cues of one speaker starts a new turn.
 constexpr int kPauseMs = 10'000;
 
