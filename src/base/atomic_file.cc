@@ -181,6 +181,7 @@ class TempFile {
   void rename_into_place() {
     struct stat st {};
     if (lstat(target_.c_str(), &st) == 0) {
+      if (S_ISDIR(st.st_mode)) fail(EISDIR);  // appeared since check_target(): never moved aside
       keep_old();
     } else {
       set_slot(slot_, kTempNew);  // a signal now removes what the rename creates
