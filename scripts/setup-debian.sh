@@ -22,6 +22,7 @@ test_pkgs=(
   catch2
   zbar-tools qpdf poppler-utils libxml2-utils librsvg2-bin time file binutils mawk
   clang libclang-rt-14-dev   # scripts/fuzz.sh and the fuzz smoke run: libFuzzer
+  mount procps               # hostile.full-disk-tmpfs (mount, umount), hostile.sigterm-long-render (pgrep)
 )
 
 want=("${build_pkgs[@]}")
