@@ -25,6 +25,7 @@ test_pkgs=(
   clang libclang-rt-14-dev   # scripts/fuzz.sh and the fuzz smoke run: libFuzzer
   chromium nodejs            # tests/browser: telar serve in a real browser (playwright-core from npm)
   strace                     # tests/browser: the server opens no connection but its listeners
+  mount procps               # hostile.full-disk-tmpfs (mount, umount), hostile.sigterm-long-render (pgrep)
 )
 
 want=("${build_pkgs[@]}")

@@ -137,4 +137,9 @@ bool was_read_as_input(const std::filesystem::path& path) {
   return g_inputs.count({st.st_dev, st.st_ino}) != 0;
 }
 
+void forget_inputs_for_tests() {
+  std::lock_guard<std::mutex> lock(g_inputs_mutex);
+  g_inputs.clear();
+}
+
 }  // namespace telar

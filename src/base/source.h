@@ -77,4 +77,8 @@ bool source_exists(const std::filesystem::path& path);
 /// this process: compared by device and inode, not by name.
 bool was_read_as_input(const std::filesystem::path& path);
 
+/// Tests only: forgets the inputs read so far (a test that deletes its input frees the
+/// inode for a later test's output, which would then be refused as that input).
+void forget_inputs_for_tests();
+
 }  // namespace telar

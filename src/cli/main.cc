@@ -3,11 +3,13 @@
 #include <cstdio>
 #include <exception>
 
+#include "base/atomic_file.h"
 #include "base/error.h"
 #include "base/lang.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
+  telar::install_signal_cleanup();  // TERM/INT/HUP remove this run's temp files
   const telar::Lang lang = telar::ui_language_from_env();
   try {
     return static_cast<int>(telar::cli::run(argc, argv, lang));

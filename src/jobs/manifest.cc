@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/manifest.h"
 
+#include <dirent.h>
 #include <glob.h>
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -40,6 +42,29 @@ struct RawJob {
 };
 
 bool has_glob(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
+
+/// Folder entries one pattern may read: "/*/*/*/*/*" would walk the whole machine (10
+/// million paths, minutes) before it returned.
+constexpr std::size_t kMaxGlobEntries = 100'000;
+
+/// glob(3) over `pattern`, reading at most kMaxGlobEntries folder entries; false past that.
+bool bounded_glob(const std::string& pattern, std::vector<std::string>& found) {
+  static thread_local std::size_t entries = 0;
+  entries = 0;
+  glob_t g{};
+  g.gl_opendir = [](const char* dir) -> void* { return opendir(dir); };
+  g.gl_readdir = [](void* dir) -> dirent* {
+    if (++entries > kMaxGlobEntries) return nullptr;  // glob sees the folder's end
+    return readdir(static_cast<DIR*>(dir));
+  };
+  g.gl_closedir = [](void* dir) { closedir(static_cast<DIR*>(dir)); };
+  g.gl_lstat = [](const char* p, struct stat* st) { return lstat(p, st); };
+  g.gl_stat = [](const char* p, struct stat* st) { return stat(p, st); };
+  if (::glob(pattern.c_str(), GLOB_ALTDIRFUNC, nullptr, &g) == 0)
+    for (std::size_t i = 0; i < g.gl_pathc; ++i) found.emplace_back(g.gl_pathv[i]);
+  globfree(&g);
+  return entries <= kMaxGlobEntries;
+}
 
 fs::path under(const fs::path& base, const std::string& p) {
   const fs::path path(p);
@@ -297,11 +322,11 @@ class Loader {
         job.values.inputs.push_back(p.string());
         continue;
       }
-      glob_t g{};
       std::vector<std::string> found;
-      if (::glob(p.c_str(), 0, nullptr, &g) == 0)
-        for (std::size_t i = 0; i < g.gl_pathc; ++i) found.emplace_back(g.gl_pathv[i]);
-      globfree(&g);
+      if (!bounded_glob(p.string(), found)) {
+        doc_.error(in.loc, msg(MsgId::batch_glob_too_big, in.text, kMaxGlobEntries));
+        continue;
+      }
       std::sort(found.begin(), found.end());
       if (found.empty()) doc_.error(in.loc, msg(MsgId::batch_no_match, in.text));
       for (auto& f : found) job.values.inputs.push_back(fs::path(f).lexically_normal().string());

@@ -177,8 +177,7 @@ const std::vector<std::string>& system_cjk_files() {
       if (std::ranges::any_of(chosen, [&](std::string_view p) { return has_family_prefix(f, p); }))
         out.push_back(f.path);
     std::ranges::sort(out);
-    auto dup = std::ranges::unique(out);
-    out.erase(dup.begin(), dup.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());  // clang 14 (fuzz build): no ranges::unique
     return out;
   }();
   return files;

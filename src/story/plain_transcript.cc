@@ -28,7 +28,7 @@ int otter_header(std::string_view s, std::string& name) {
     if (time[i++] != ':') return -1;
   }
   if (i != time.size() || count < 2) return -1;
-  if (parts[count - 1] > 59 || (count == 3 && parts[1] > 59)) return -1;
+  if (parts[count - 1] > 59 || (count == 3 && (parts[1] > 59 || parts[0] > kMaxTranscriptHours))) return -1;
   if (who.empty() || !(looks_like_name(who, true) || is_generic_label(who))) return -1;
   name = std::string(who);
   long secs = count == 3 ? parts[0] * 3600 + parts[1] * 60 + parts[2] : parts[0] * 60 + parts[1];

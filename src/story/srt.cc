@@ -45,7 +45,7 @@ int srt_timestamp(std::string_view s, std::size_t& i) {
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;  // more precision than we keep
   }
   for (int k = frac_digits; k < 3; ++k) frac *= 10;
-  if (m > 59 || sec > 59) return -1;
+  if (m > 59 || sec > 59 || h > kMaxTranscriptHours) return -1;  // else the ms overflow int
   return static_cast<int>(((h * 60 + m) * 60 + sec) * 1000 + frac);
 }
 

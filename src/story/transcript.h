@@ -28,6 +28,8 @@ struct Cue {
 /// has 4 levels), and segments in one file.
 inline constexpr std::size_t kMaxJsonDepth = 16;
 inline constexpr std::size_t kMaxSegments = 100'000;
+/// The latest time a cue may start or end at, in hours (milliseconds stay within an int).
+constexpr long kMaxTranscriptHours = 500;
 
 /// A pause longer than this between two cues of one speaker starts a new turn.
 constexpr int kPauseMs = 10'000;

@@ -49,7 +49,7 @@ int vtt_timestamp(std::string_view s, std::size_t& i) {
   if (i >= s.size() || s[i] != '.') return -1;
   ++i;
   if (digits(s, i, v4) != 3) return -1;
-  if (v2 > 59 || v3 > 59 || v1 > 500'000) return -1;
+  if (v2 > 59 || v3 > 59 || v1 > kMaxTranscriptHours) return -1;  // else the ms overflow int
   return static_cast<int>(((v1 * 60 + v2) * 60 + v3) * 1000 + v4);
 }
 

@@ -33,7 +33,7 @@ constexpr OptionSpec kManualOptions[] = {
     {"cover", kManualCover}, {"align", kManualAlign}, {"paragraphs", kManualParagraphs}};
 
 // --- banner (layout/banner.cc; the tile labels: impose/tile_sheets.cc). Lengths in
-// options are checked by jobs/banner.cc; sizes and margins are for a 1 m short side.
+// options are checked here, at their line; sizes and margins are for a 1 m short side.
 constexpr std::string_view kBannerFonts[] = {"headline", "quote", "speaker", "small"};
 constexpr std::string_view kBannerColors[] = {"ink", "paper", "accent", "soft"};
 constexpr std::string_view kBannerSizes[] = {"headline", "quote", "small"};
@@ -47,8 +47,8 @@ constexpr OptionSpec kBannerOptions[] = {
     {"border", kBannerBorder},
     {"quotes", kBannerQuotes},
     {"headline_case", kBannerCase, false},
-    {"overlap", {}, false},
-    {"printer_margin", {}, false}};
+    {"overlap", {}, false, true},
+    {"printer_margin", {}, false, true}};
 
 constexpr KindSchema kKinds[] = {
     {ArtifactKind::zine, "zine", "fotocopia", kZineFonts, kZineColors, kZineSizes, kZineLabels,

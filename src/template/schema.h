@@ -20,6 +20,7 @@ struct OptionSpec {
   std::string_view key;
   std::span<const std::string_view> values;
   bool required = true;
+  bool length = false;  ///< a length with a unit (options.overlap), checked at its line
 };
 
 /// The schema of one artifact kind. A list left empty is open: any role (or option, or

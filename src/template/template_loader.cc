@@ -335,6 +335,7 @@ class Loader {
         y_.error(y_.at(ov, ok, path), msg(MsgId::tpl_bad_choice, *text, join_names(spec->values)));
         continue;
       }
+      if (spec != specs.end() && spec->length && !y_.length(ov, ok, path)) continue;
       t_.options[key] = *text;
       option_nodes_[key] = ov;
     }

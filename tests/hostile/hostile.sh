@@ -154,7 +154,8 @@ $(printf '|-%.0s' $(seq 1 5000))|" > l.md
     "$telar" zine s.md --layout reader -o probe.svg >/dev/null 2>&1; n=$(ls probe-*.svg 2>/dev/null | wc -l); rm -f probe*.svg
     [ "$n" -ge 3 ] || fail "expected a set of 3+ SVG files, got $n"
     expect 73 "z-03\.svg" -- zine s.md --layout reader -o z.svg
-    [ "$(cat z-01.svg)" = old ] || fail "z-01.svg was replaced although the set failed" ;;
+    [ "$(cat z-01.svg)" = old ] || fail "z-01.svg was replaced although the set failed"
+    [ "$(cat z-02.svg)" = old ] || fail "z-02.svg was replaced although the set failed" ;;
   multi-file-stale-removed) story > s.md
     echo old > z-09.svg; echo old > z-1.svg; echo mine > z-notes.svg
     "$telar" zine s.md --layout reader -o probe.svg >/dev/null 2>&1; n=$(ls probe-*.svg | wc -l); rm -f probe*.svg
@@ -173,6 +174,52 @@ $(printf '|-%.0s' $(seq 1 5000))|" > l.md
     [ "$(cat z.pdf)" = old ] || fail "the old z.pdf was not kept"
     rm -f stderr.log
     [ "$(find . -mindepth 1 | sort)" = "$before" ] || fail "left behind: $(find . -name '.*telar*')"
+    echo "ok [$case]" ;;
+  full-disk-tmpfs)  # a real full file system: a 64 KB tmpfs holding the old file
+    if [ "$(id -u)" != 0 ] || ! { mkdir mnt && mount -t tmpfs -o size=64k tmpfs mnt; }; then
+      [ "${CI:-}" = true ] && fail "needs root (and CAP_SYS_ADMIN) to mount a tmpfs under CI=true"
+      echo "skip [$case]: not root, or mount is not allowed here"; exit 77
+    fi
+    trap 'umount "$work/mnt"; rm -rf "$work"' EXIT
+    story > s.md; echo old > mnt/z.pdf
+    head -c 60000 /dev/zero > mnt/filler  # what is left is smaller than the PDF
+    before=$(find . -mindepth 1 | sort)
+    timeout 30 "$telar" zine s.md -o mnt/z.pdf >/dev/null 2>stderr.log
+    code=$?
+    [ "$code" = 73 ] || { cat stderr.log; fail "exit $code, expected 73"; }
+    grep -q "mnt/z.pdf.*[Nn]o space left" stderr.log || { cat stderr.log; fail "the message does not name mnt/z.pdf and ENOSPC"; }
+    [ "$(cat mnt/z.pdf)" = old ] || fail "the old z.pdf was not kept"
+    rm -f stderr.log
+    [ "$(find . -mindepth 1 | sort)" = "$before" ] || fail "left behind: $(find . -name '.*telar*')"
+    echo "ok [$case]" ;;
+  sigterm-long-render)  # TERM while a big PNG renders: exit 143, old file kept, no temp
+    story > s.md; echo old > b.png
+    # Under /usr/bin/time, which tells an exit status of 143 from a death by the signal.
+    /usr/bin/time -v -o time.log "$telar" banner s.md --size 3x1m --dpi 300 -o b.png >/dev/null 2>stderr.log &
+    tpid=$!
+    sleep 2
+    pid=$(pgrep -P "$tpid") || fail "the render ended before the signal (too fast to test)"
+    kill -TERM "$pid"
+    wait "$tpid"
+    grep -q "Exit status: 143" time.log || { cat stderr.log time.log; fail "not exit 143 (128 + SIGTERM)"; }
+    [ "$(cat b.png)" = old ] || fail "the old b.png was not kept"
+    rm -f stderr.log time.log
+    left=$(find . -mindepth 1 ! -name s.md ! -name b.png)
+    [ -z "$left" ] || fail "left behind: $left"
+    echo "ok [$case]" ;;
+  concurrent-writers)  # two renders to one output at once, five times: one whole file
+    story > a.md; sed 's/^title: Prueba/title: Otra/' a.md > b.md
+    for i in 1 2 3 4 5; do
+      "$telar" zine a.md -o z.pdf 2>a.log & pa=$!
+      "$telar" zine b.md -o z.pdf 2>b.log & pb=$!
+      wait "$pa" || { cat a.log; fail "run $i: the first writer failed"; }
+      wait "$pb" || { cat b.log; fail "run $i: the second writer failed"; }
+      qpdf --check z.pdf >/dev/null || fail "run $i: z.pdf is not a whole PDF"
+      title=$(pdfinfo z.pdf | awk '/^Title:/ {print $2}')
+      [ "$title" = Prueba ] || [ "$title" = Otra ] || fail "run $i: z.pdf has title '$title'"
+      left=$(find . -mindepth 1 ! -name '?.md' ! -name '?.log' ! -name z.pdf)
+      [ -z "$left" ] || fail "run $i: left behind: $left"
+    done
     echo "ok [$case]" ;;
   *) fail "unknown case" ;;
 esac

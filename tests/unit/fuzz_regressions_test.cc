@@ -8,7 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/error.h"
+#include "jobs/manifest.h"
 #include "story/lessons.h"
+#include "story/read_story.h"
 #include "story/story.h"
 #include "template/template.h"
 
@@ -57,4 +60,26 @@ TEST_CASE("template fuzzer findings stay fixed", "[fuzz]") {
 
 TEST_CASE("lesson fuzzer findings stay fixed", "[fuzz]") {
   replay("lesson", [](const SourceText& s, Diagnostics& d) { (void)parse_lesson(s, d); });
+}
+
+TEST_CASE("transcript fuzzer findings stay fixed", "[fuzz]") {
+  // As fuzz/transcript_fuzzer.cc reads them: the first byte picks the reader.
+  replay("transcript", [](const SourceText& s, Diagnostics& d) {
+    if (s.bytes().empty()) return;
+    static constexpr const char* kNames[] = {"fuzz.vtt", "fuzz.srt", "fuzz.txt"};
+    const auto pick = static_cast<unsigned char>(s.bytes()[0]) % 3;
+    (void)parse_story(SourceText{kNames[pick], s.bytes().substr(1)}, d);
+  });
+}
+
+TEST_CASE("manifest fuzzer findings stay fixed", "[fuzz]") {
+  replay("manifest", [](const SourceText& s, Diagnostics& d) {
+    ManifestOptions opt;
+    opt.env.today = Date{2026, 11, 20};
+    try {
+      (void)load_manifest(SourceText{TELAR_SOURCE_DATA_DIR "/docs/" + s.name(), s.bytes()}, opt, d);
+    } catch (const Error& e) {
+      CHECK(e.code() == Exit::data_error);
+    }
+  });
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -251,4 +252,21 @@ TEST_CASE("touching a template or an input reruns only the jobs that use it", "[
   fs::remove(man.jobs[1].output);  // a missing output is rebuilt
   CHECK_FALSE(up_to_date(man.jobs[1], log, tdig(man.jobs[1]), fonts));
   CHECK_FALSE(up_to_date(man.jobs[0], log, tdig(man.jobs[0]), "other fonts"));
+}
+
+TEST_CASE("a glob that would walk the whole machine stops at 100000 folder entries", "[manifest]") {
+  Dir dir("glob-bomb");
+  dir.write("lessons/a.md", kLesson);
+  const fs::path m = dir.write("m.yaml",
+                               "jobs:\n"
+                               "  - manual: lessons/*.md\n"           // 2: fine
+                               "    output: a.pdf\n"
+                               "  - manual: /*/*/*/*/*/*/*/*.md\n"    // 4: millions of entries
+                               "    output: b.pdf\n");
+  Diagnostics d;
+  const auto t0 = std::chrono::steady_clock::now();
+  CHECK_THROWS_AS(load(m, d), Error);
+  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(20));
+  CHECK(error_lines(d, MsgId::batch_glob_too_big) == std::vector<int>{4});
+  CHECK(error_lines(d, MsgId::batch_no_match).empty());
 }

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/error.h"
@@ -309,4 +310,23 @@ TEST_CASE("templates are listed and resolved by name or path", "[template]") {
   CHECK(kind_name(ArtifactKind::manual) == std::string("manual"));
   CHECK(kind_from_name("banner") == ArtifactKind::banner);
   CHECK_FALSE(kind_from_name("poster"));
+}
+
+TEST_CASE("a banner's options.overlap that is not a length is an error at its line", "[template]") {
+  SourceText tejido = read_source(std::filesystem::path(TELAR_SOURCE_DATA_DIR) / "templates/banner/tejido.yaml");
+  std::string yaml = tejido.bytes();
+  const std::size_t at = yaml.find("  overlap: 10mm");
+  REQUIRE(at != std::string::npos);
+  yaml.replace(at, std::string("  overlap: 10mm").size(), "  overlap: ten");
+  yaml.replace(yaml.find("  printer_margin: 5mm"), std::string("  printer_margin: 5mm").size(), "  printer_margin: 5e9mm");
+  const int line = static_cast<int>(std::count(yaml.begin(), yaml.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+  Diagnostics d;
+  load_template(SourceText(TELAR_SOURCE_DATA_DIR "/templates/banner/t.yaml", yaml), d);
+  std::vector<std::tuple<MsgId, std::string, int>> got;
+  for (const Diagnostic& x : d.all()) got.emplace_back(x.message.id, x.loc.key, x.loc.line);
+  const std::vector<std::tuple<MsgId, std::string, int>> want = {
+      {MsgId::tpl_bad_length, "options.overlap", line},
+      {MsgId::tpl_too_large, "options.printer_margin", line + 1},
+  };
+  CHECK(got == want);
 }

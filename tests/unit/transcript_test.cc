@@ -86,6 +86,9 @@ TEST_CASE("vtt timestamps with and without hours, and more than two hour digits"
   CHECK(at("00:01,000") == -1);   // the SRT comma is not WebVTT
   CHECK(at("00:60.000") == -1);
   CHECK(at("00:60:00.000") == -1);
+  CHECK(at("500:00:00.000") == 1800000000);
+  CHECK(at("501:00:00.000") == -1);  // past 500 hours the milliseconds would overflow
+  CHECK(at("999999:00:00.000") == -1);
 }
 
 TEST_CASE("vtt cue settings after the timing are ignored, and a bad timing skips the cue with a warning", "[vtt]") {
@@ -172,6 +175,8 @@ TEST_CASE("srt timestamps: comma or dot, one-digit hours, short fractions, none"
   CHECK(at("00:00:05") == 5000);
   CHECK(at("00:61:00,000") == -1);
   CHECK(at("aa:00:00,000") == -1);
+  CHECK(at("500:00:00,000") == 1800000000);
+  CHECK(at("999999:59:59,999") == -1);  // past 500 hours the milliseconds would overflow
 }
 
 TEST_CASE("srt numbered cues, optional indexes, BOM, CRLF, no final newline", "[srt]") {
@@ -286,6 +291,9 @@ TEST_CASE("Otter plain text: a Name  m:ss header, then the paragraph", "[transcr
   CHECK(turns(s).at(0).text == "Prestar una batería es prestar la voz. Nadie firma nada.");
   CHECK(turns(s).at(1).speaker == "Speaker 2");
   CHECK(turns(s).at(1).at_seconds == 3910);
+  // Past 500 hours the milliseconds would overflow: not an Otter header then.
+  CHECK(is_transcript(SourceText("o.txt", "Ana Pérez  500:00:00\nHola.\n")));
+  CHECK_FALSE(is_transcript(SourceText("o.txt", "Ana Pérez  999:00:00\nHola.\n")));
 }
 
 TEST_CASE("a .txt story circle is still a story circle", "[transcript]") {
