@@ -184,7 +184,7 @@ class Reader final : public nlohmann::json_sax<json> {
   bool number(double seconds) {
     if (!value(Kind::number)) return false;
     if (in_segment() && (key_ == "start" || key_ == "end")) {
-      if (!(seconds >= 0 && seconds < 1e6))
+      if (!(seconds >= 0 && seconds <= kMaxTranscriptHours * 3600.0))  // as for VTT/SRT
         return error(key_at_, msg(MsgId::transcript_json_type, key_, ui_word("a number of seconds")));
       (key_ == "start" ? seg_.start : seg_.end) = static_cast<int>(std::lround(seconds * 1000));
     }
