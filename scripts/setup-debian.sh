@@ -27,13 +27,16 @@ test_pkgs=(
   strace                     # tests/browser: the server opens no connection but its listeners
   mount procps               # hostile.full-disk-tmpfs (mount, umount), hostile.sigterm-long-render (pgrep)
 )
+# Test packages installed only when their command is missing: Debian's npm (tests/browser
+# installs playwright-core with it) conflicts with the npm that NodeSource's nodejs ships.
+test_pkgs_unless_command=(
+  npm
+)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--tests" ]]; then
   want+=("${test_pkgs[@]}")
-  # Debian's npm, unless the installed Node.js ships its own (NodeSource's nodejs does,
-  # and conflicts with Debian's npm).
-  command -v npm >/dev/null || want+=(npm)
+  for p in "${test_pkgs_unless_command[@]}"; do command -v "$p" >/dev/null || want+=("$p"); done
 fi
 
 missing=()

@@ -95,9 +95,9 @@ if [ "${2:-}" = --list ]; then printf '%s\n' "${commands[@]}"; exit 0; fi
 [ ${#commands[@]} -ge 10 ] || fail "only ${#commands[@]} commands found: the collector is broken"
 
 # The packages that scripts/setup-debian.sh installs.
-listed=$(sed -n '/^build_pkgs=(/,/^)/p; /^test_pkgs=(/,/^)/p' scripts/setup-debian.sh |
+listed=$(sed -n '/^build_pkgs=(/,/^)/p; /^test_pkgs=(/,/^)/p; /^test_pkgs_unless_command=(/,/^)/p' scripts/setup-debian.sh |
          sed 's/#.*//; s/[()=]/ /g' | tr ' ' '\n' | grep -E '^[a-z0-9][a-z0-9.+-]+$' |
-         grep -vxE 'build_pkgs|test_pkgs' | sort -u)
+         grep -vxE 'build_pkgs|test_pkgs|test_pkgs_unless_command' | sort -u)
 
 owner() {  # the package that owns the file of a command (merged /usr: try both spellings)
   local path=$1 real p
