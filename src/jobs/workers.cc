@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/workers.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -41,8 +42,29 @@ void write_all(int fd, const std::string& s) {
   }
 }
 
+/// The number of threads of this process (the entries of /proc/self/task); 0 if unknown.
+int thread_count() {
+  DIR* d = opendir("/proc/self/task");
+  if (d == nullptr) return 0;
+  int n = 0;
+  while (const dirent* e = readdir(d))
+    if (e->d_name[0] != '.') ++n;
+  closedir(d);
+  return n;
+}
+
+/// A child of fork() has only the thread that forked, and every lock another thread held at
+/// that moment stays locked in it. Pango starts a short-lived thread that initialises
+/// fontconfig (pangofc-fontmap.c); a child forked while it runs waits forever for an
+/// initialisation that no thread of its own will finish (seen with a cold font cache under
+/// ASan). So a worker is forked only once the parent is down to one thread again.
+void wait_until_single_threaded() {
+  for (int i = 0; i < 10000 && thread_count() > 1; ++i) usleep(1000);  // at most 10 s
+}
+
 /// Starts job `job` in a child; the child never returns.
 Running start(std::size_t job, const WorkerHooks& hooks) {
+  wait_until_single_threaded();
   int fds[2];
   if (pipe(fds) != 0) throw Error(Exit::failure, Loc{}, msg(MsgId::internal_error, "pipe"));
   std::fflush(stdout);

@@ -18,8 +18,6 @@
 namespace telar {
 namespace {
 
-constexpr int kInsidePages = 6;  // pages 2..7
-
 class ZinePages {
  public:
   ZinePages(const ZineDoc& doc, const Template& tpl, const FontSet& fonts, Size page,
