@@ -24,7 +24,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTELAR_FUZZ=ON \
     -DTELAR_TESTS=OFF -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 fi
-targets=(story template lesson transcript)  # manifest: see fuzz/CMakeLists.txt
+targets=(story template lesson transcript manifest)
 [ -n "$only" ] && targets=("$only")
 for t in "${targets[@]}"; do
   [ -x "$build/fuzz/${t}_fuzzer" ] || cmake --build "$build" --target "${t}_fuzzer" -j2 >/dev/null

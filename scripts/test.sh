@@ -19,6 +19,7 @@ ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs"
 echo "== fuzz smoke run (build-fuzz/, ${TELAR_FUZZ_SMOKE_SECONDS:-20} s per target)"
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTELAR_FUZZ=ON -DTELAR_TESTS=OFF \
   -DCMAKE_CXX_COMPILER=clang++ -DTELAR_FUZZ_SMOKE_SECONDS="${TELAR_FUZZ_SMOKE_SECONDS:-20}" >/dev/null
-cmake --build build-fuzz -j"$jobs" --target story_fuzzer template_fuzzer lesson_fuzzer transcript_fuzzer 2>&1 |
+cmake --build build-fuzz -j"$jobs" --target story_fuzzer template_fuzzer lesson_fuzzer transcript_fuzzer \
+  manifest_fuzzer 2>&1 |
   sed -E '/^\[ *[0-9]+%\]|^Consolidate|^-- /d'
 ctest --test-dir build-fuzz --output-on-failure --no-tests=error
