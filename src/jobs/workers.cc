@@ -55,9 +55,10 @@ int thread_count() {
 
 /// A child of fork() has only the thread that forked, and every lock another thread held at
 /// that moment stays locked in it. Pango starts a short-lived thread that initialises
-/// fontconfig (pangofc-fontmap.c); a child forked while it runs waits forever for an
-/// initialisation that no thread of its own will finish (seen with a cold font cache under
-/// ASan). So a worker is forked only once the parent is down to one thread again.
+/// fontconfig (pangofc-fontmap.c); a child forked while it runs can wait forever for an
+/// initialisation, or a lock, that no thread of its own will finish or release (the likely
+/// cause of a batch test that hung once under ASan). So a worker is forked only once the
+/// parent is down to one thread again.
 void wait_until_single_threaded() {
   for (int i = 0; i < 10000 && thread_count() > 1; ++i) usleep(1000);  // at most 10 s
 }

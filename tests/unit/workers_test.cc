@@ -6,7 +6,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "jobs/workers.h"
 
@@ -50,4 +53,29 @@ TEST_CASE("a failure stops new workers unless asked to keep going", "[workers]")
   CHECK(out[0].end == WorkerOutcome::End::exited);
   CHECK(out[1].end == WorkerOutcome::End::not_run);
   CHECK(out[2].end == WorkerOutcome::End::not_run);
+}
+
+TEST_CASE("a worker is forked only once the parent has no other thread", "[workers]") {
+  // Another thread holds a lock when the batch starts (as Pango's fontconfig-init thread
+  // can): a child forked at that moment would inherit the lock held forever and hang.
+  std::mutex lock;
+  std::thread other;
+  {
+    std::unique_lock held(lock);
+    other = std::thread([&lock, h = std::move(held)]() mutable {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      h.unlock();
+    });
+  }
+  WorkerHooks hooks;
+  hooks.work = [&lock](std::size_t) -> std::string {
+    std::lock_guard g(lock);
+    return "ok";
+  };
+  hooks.finished = [](std::size_t, const WorkerOutcome&) { return true; };
+  auto out = run_in_workers({0}, 1, 1, 3.0, hooks);
+  other.join();
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].end == WorkerOutcome::End::exited);
+  CHECK(out[0].payload == "ok");
 }
