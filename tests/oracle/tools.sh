@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The setup installs every command that a test or script calls: collects the external commands
-# invoked by tests/ and scripts/ (shell scripts, the CMake test definitions and the unit tests'
+# invoked by tests/, scripts/ and bench/run.sh (shell scripts, the CMake test definitions and the unit tests'
 # popen/system/require_tool calls), resolves each to its Debian package with `dpkg -S`, and
 # fails naming every command whose package is neither in scripts/setup-debian.sh nor Essential.
 #   tools.sh ROOT            check
@@ -12,7 +12,8 @@ case=tools
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 cd "$root" || fail "no $root"
 
-mapfile -t shell_files < <(find tests scripts -name '*.sh' -type f | sort)
+# bench/run.sh too: ctest runs it (bench.quick). The other bench/ scripts are run by hand.
+mapfile -t shell_files < <({ find tests scripts -name '*.sh' -type f; echo bench/run.sh; } | sort)
 
 # Words that the scripts define themselves: shell functions.
 defined=$(grep -hoE '^[[:space:]]*(function[[:space:]]+)?[A-Za-z_][A-Za-z0-9_-]*[[:space:]]*\(\)' \
