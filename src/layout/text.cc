@@ -3,11 +3,99 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <unordered_map>
 
 #include <fmt/format.h>
-#include <glib.h>
+#include <glib-object.h>
 
 namespace telar {
+namespace {
+
+/// What balance_lines() and avoid_lone_last_word() found, remembered per font map (so it
+/// lives and dies with its FontSet, on the FontSet's thread). Each is a pure function of
+/// the layout's line breaks, and Pango shapes the whole text again for every width it
+/// tries: the zine's candidate search asks the same question of the same paragraph at
+/// every spacing, and callgrind had these two at 48 % of a zine. A hit replays the answer:
+/// the same width set (or none), so the layout ends in the same state.
+struct WidthAnswer {
+  double width = 0;
+  bool set = false;  ///< the search left the layout's width at `width`
+};
+struct WidthMemo {
+  std::unordered_map<std::string, WidthAnswer> answers;
+};
+constexpr const char* kMemoKey = "telar-width-memo";
+constexpr std::size_t kMemoLimit = 50000;  ///< entries; past it the memo starts again
+
+WidthMemo& memo_of(PangoLayout* layout) {
+  GObject* map = G_OBJECT(pango_context_get_font_map(pango_layout_get_context(layout)));
+  auto* memo = static_cast<WidthMemo*>(g_object_get_data(map, kMemoKey));
+  if (memo == nullptr) {
+    memo = new WidthMemo;
+    g_object_set_data_full(map, kMemoKey, memo, [](gpointer p) { delete static_cast<WidthMemo*>(p); });
+  }
+  if (memo->answers.size() > kMemoLimit) memo->answers.clear();
+  return *memo;
+}
+
+/// Everything the lines of `layout` depend on, and the question asked. Line heights are
+/// left out (they move lines, never break them), so one answer serves every leading.
+std::string memo_key(char question, PangoLayout* layout, double max_width) {
+  PangoContext* ctx = pango_layout_get_context(layout);
+  std::string key(1, question);
+  key += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}|", max_width, pango_layout_get_width(layout),
+                     static_cast<int>(pango_layout_get_wrap(layout)),
+                     static_cast<int>(pango_layout_get_alignment(layout)),
+                     pango_layout_get_justify(layout) ? 1 : 0, pango_layout_get_indent(layout),
+                     pango_layout_get_spacing(layout), pango_layout_get_line_spacing(layout),
+                     pango_font_map_get_serial(pango_context_get_font_map(ctx)));
+  key += reinterpret_cast<const char*>(pango_context_get_language(ctx));  // pango_language_to_string()
+  key += '|';
+  if (const PangoFontDescription* d = pango_layout_get_font_description(layout)) {
+    char* s = pango_font_description_to_string(d);
+    key += s;
+    g_free(s);
+  }
+  key += '|';
+  if (PangoAttrList* attrs = pango_layout_get_attributes(layout)) {
+    PangoAttrList* kept = pango_attr_list_new();
+    GSList* all = pango_attr_list_get_attributes(attrs);  // copies, in order
+    for (GSList* a = all; a != nullptr; a = a->next) {
+      auto* attr = static_cast<PangoAttribute*>(a->data);
+      const PangoAttrType t = attr->klass->type;
+      if (t == PANGO_ATTR_LINE_HEIGHT || t == PANGO_ATTR_ABSOLUTE_LINE_HEIGHT)
+        pango_attribute_destroy(attr);
+      else
+        pango_attr_list_insert(kept, attr);  // takes it
+    }
+    g_slist_free(all);
+    char* s = pango_attr_list_to_string(kept);
+    key += s;
+    g_free(s);
+    pango_attr_list_unref(kept);
+  }
+  key += '|';
+  key += pango_layout_get_text(layout);
+  return key;
+}
+
+/// Runs `search` unless the memo has its answer; replays the answer on a hit.
+template <class Search>
+double remembered(char question, PangoLayout* layout, double max_width, Search&& search) {
+  WidthMemo& memo = memo_of(layout);
+  std::string key = memo_key(question, layout, max_width);
+  if (auto it = memo.answers.find(key); it != memo.answers.end()) {
+    if (it->second.set)
+      pango_layout_set_width(layout, static_cast<int>(std::lround(it->second.width * PANGO_SCALE)));
+    return it->second.width;
+  }
+  const WidthAnswer a = search();
+  memo.answers.emplace(std::move(key), a);
+  return a.width;
+}
+
+}  // namespace
 
 std::string markup_escape(std::string_view text) {
   gchar* e = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
@@ -88,19 +176,21 @@ bool fits_width(PangoLayout* layout, double width) {
 }
 
 double balance_lines(PangoLayout* layout, double max_width) {
-  const int lines = line_count(layout);
-  if (lines <= 1) return max_width;
-  double lo = max_width / 2, hi = max_width;  // hi always keeps the line count
-  for (int step = 0; step < 14; ++step) {
-    double mid = (lo + hi) / 2;
-    pango_layout_set_width(layout, static_cast<int>(std::lround(mid * PANGO_SCALE)));
-    if (line_count(layout) == lines && fits_width(layout, mid))
-      hi = mid;
-    else
-      lo = mid;
-  }
-  pango_layout_set_width(layout, static_cast<int>(std::lround(hi * PANGO_SCALE)));
-  return hi;
+  return remembered('b', layout, max_width, [&]() -> WidthAnswer {
+    const int lines = line_count(layout);
+    if (lines <= 1) return {max_width, false};
+    double lo = max_width / 2, hi = max_width;  // hi always keeps the line count
+    for (int step = 0; step < 14; ++step) {
+      double mid = (lo + hi) / 2;
+      pango_layout_set_width(layout, static_cast<int>(std::lround(mid * PANGO_SCALE)));
+      if (line_count(layout) == lines && fits_width(layout, mid))
+        hi = mid;
+      else
+        lo = mid;
+    }
+    pango_layout_set_width(layout, static_cast<int>(std::lround(hi * PANGO_SCALE)));
+    return {hi, true};
+  });
 }
 
 bool lone_last_word(PangoLayout* layout) {
@@ -115,15 +205,17 @@ bool lone_last_word(PangoLayout* layout) {
 }
 
 double avoid_lone_last_word(PangoLayout* layout, double max_width) {
-  const int lines = line_count(layout);
-  if (!lone_last_word(layout)) return max_width;
-  for (int k = 1; k <= 10; ++k) {
-    const double w = max_width * (1 - 0.015 * k);
-    pango_layout_set_width(layout, static_cast<int>(std::lround(w * PANGO_SCALE)));
-    if (line_count(layout) == lines && !lone_last_word(layout)) return w;
-  }
-  pango_layout_set_width(layout, static_cast<int>(std::lround(max_width * PANGO_SCALE)));
-  return max_width;
+  return remembered('w', layout, max_width, [&]() -> WidthAnswer {
+    const int lines = line_count(layout);
+    if (!lone_last_word(layout)) return {max_width, false};
+    for (int k = 1; k <= 10; ++k) {
+      const double w = max_width * (1 - 0.015 * k);
+      pango_layout_set_width(layout, static_cast<int>(std::lround(w * PANGO_SCALE)));
+      if (line_count(layout) == lines && !lone_last_word(layout)) return {w, true};
+    }
+    pango_layout_set_width(layout, static_cast<int>(std::lround(max_width * PANGO_SCALE)));
+    return {max_width, true};
+  });
 }
 
 std::optional<Fitted> fit_text(const FontSet& fonts, std::string_view lang, TextStyle style,
