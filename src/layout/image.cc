@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layout/image.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
-
 #include <cstdint>
 #include <cstring>
 
 #include "base/error.h"
 #include "base/image_header.h"
 #include "base/source.h"
+#include "layout/lazy_libs.h"
 #include "layout/motif.h"
 
 namespace telar {
@@ -27,18 +26,19 @@ GRef<GdkPixbuf> decode_jpeg(const std::string& name, std::string_view bytes) {
   if (auto px = jpeg_size(bytes); px && !image_size_ok(*px))
     throw Error(Exit::data_error, Loc{name, 0, 0, {}},
                 msg(MsgId::image_too_large, px->w, px->h, kMaxImagePixels / 1'000'000, kMaxImageSide));
+  const lazy::Pixbuf& px = lazy::pixbuf();
   GError* err = nullptr;
   GRef<GdkPixbufLoader> loader =
-      GRef<GdkPixbufLoader>::adopt(gdk_pixbuf_loader_new_with_type("jpeg", &err));
+      GRef<GdkPixbufLoader>::adopt(px.loader_new_with_type("jpeg", &err));
   if (!loader) bad_jpeg(name, err);
-  const bool wrote = gdk_pixbuf_loader_write(
+  const bool wrote = px.loader_write(
       loader.get(), reinterpret_cast<const guchar*>(bytes.data()), bytes.size(), &err);
   // close() must run even after a failed write (it releases the decoder).
   GError* close_err = nullptr;
-  const bool closed = gdk_pixbuf_loader_close(loader.get(), wrote ? &close_err : nullptr);
+  const bool closed = px.loader_close(loader.get(), wrote ? &close_err : nullptr);
   if (!wrote) bad_jpeg(name, err);
   if (!closed) bad_jpeg(name, close_err);
-  GdkPixbuf* pixbuf = gdk_pixbuf_loader_get_pixbuf(loader.get());
+  GdkPixbuf* pixbuf = px.loader_get_pixbuf(loader.get());
   if (pixbuf == nullptr) bad_jpeg(name, nullptr);
   g_object_ref(pixbuf);
   return GRef<GdkPixbuf>::adopt(pixbuf);
@@ -47,16 +47,17 @@ GRef<GdkPixbuf> decode_jpeg(const std::string& name, std::string_view bytes) {
 void free_bytes(void* p) { g_free(p); }
 
 Picture jpeg(const std::string& name, std::string_view bytes) {
+  const lazy::Pixbuf& px = lazy::pixbuf();
   GRef<GdkPixbuf> pb = decode_jpeg(name, bytes);
   // A camera's EXIF orientation turns the pixels; the file's bytes would not be turned, so
   // such a picture goes into the PDF as the (turned) pixels instead.
-  const char* orientation = gdk_pixbuf_get_option(pb.get(), "orientation");
+  const char* orientation = px.get_option(pb.get(), "orientation");
   const bool turned = orientation != nullptr && std::strcmp(orientation, "1") != 0;
-  if (turned) pb = GRef<GdkPixbuf>::adopt(gdk_pixbuf_apply_embedded_orientation(pb.get()));
-  const int w = gdk_pixbuf_get_width(pb.get()), h = gdk_pixbuf_get_height(pb.get());
-  const int channels = gdk_pixbuf_get_n_channels(pb.get());
-  const int stride = gdk_pixbuf_get_rowstride(pb.get());
-  const guchar* src = gdk_pixbuf_read_pixels(pb.get());
+  if (turned) pb = GRef<GdkPixbuf>::adopt(px.apply_embedded_orientation(pb.get()));
+  const int w = px.get_width(pb.get()), h = px.get_height(pb.get());
+  const int channels = px.get_n_channels(pb.get());
+  const int stride = px.get_rowstride(pb.get());
+  const guchar* src = px.read_pixels(pb.get());
   SurfaceRef img = SurfaceRef::adopt(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
   if (cairo_surface_status(img.get()) != CAIRO_STATUS_SUCCESS || w <= 0 || h <= 0)
     bad_jpeg(name, nullptr);

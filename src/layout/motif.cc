@@ -2,7 +2,6 @@
 #include "layout/motif.h"
 
 #include <cairo.h>
-#include <librsvg/rsvg.h>
 
 #include <algorithm>
 #include <cstring>
@@ -12,6 +11,7 @@
 #include "base/error.h"
 #include "base/image_header.h"
 #include "base/source.h"
+#include "layout/lazy_libs.h"
 
 namespace telar {
 namespace {
@@ -50,18 +50,19 @@ std::size_t count_uses(std::string_view b) {
 Picture svg(const std::string& name, std::string_view bytes) {
   if (std::size_t uses = count_uses(bytes); uses > kMaxSvgUses)
     bad(name, msg(MsgId::motif_too_many_uses, uses, kMaxSvgUses));
+  const lazy::Rsvg& rsvg = lazy::rsvg();
   GError* err = nullptr;
   // From data, with no base file: an SVG cannot pull in other files (privacy).
   GRef<RsvgHandle> h = GRef<RsvgHandle>::adopt(
-      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &err));
+      rsvg.handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()), bytes.size(), &err));
   if (!h) bad(name, msg(MsgId::motif_bad_svg, take_message(err)));
-  rsvg_handle_set_dpi(h.get(), 96);
+  rsvg.handle_set_dpi(h.get(), 96);
   double w = 0, hgt = 0;
-  if (!rsvg_handle_get_intrinsic_size_in_pixels(h.get(), &w, &hgt)) {
+  if (!rsvg.handle_get_intrinsic_size_in_pixels(h.get(), &w, &hgt)) {
     gboolean has_w, has_h, has_vb;
     RsvgLength lw, lh;
     RsvgRectangle vb;
-    rsvg_handle_get_intrinsic_dimensions(h.get(), &has_w, &lw, &has_h, &lh, &has_vb, &vb);
+    rsvg.handle_get_intrinsic_dimensions(h.get(), &has_w, &lw, &has_h, &lh, &has_vb, &vb);
     if (!has_vb) bad(name, msg(MsgId::motif_no_size));
     w = vb.width;
     hgt = vb.height;
@@ -76,7 +77,7 @@ Picture svg(const std::string& name, std::string_view bytes) {
   {
     Cairo cr(cairo_create(rec.get()));
     const RsvgRectangle viewport{0, 0, w, hgt};
-    if (!rsvg_handle_render_document(h.get(), cr.get(), &viewport, &err))
+    if (!rsvg.handle_render_document(h.get(), cr.get(), &viewport, &err))
       bad(name, msg(MsgId::motif_bad_svg, take_message(err)));
     if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
       bad(name, msg(MsgId::motif_bad_svg, cairo_status_to_string(cairo_status(cr.get()))));
