@@ -2,13 +2,11 @@
 #include "jobs/decode.h"
 
 #include <cairo.h>
-#include <poppler-document.h>
-#include <poppler-image.h>
-#include <poppler-page.h>
-#include <poppler-page-renderer.h>
+#include <dlfcn.h>
 
 #include <fstream>
 #include <memory>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -16,6 +14,7 @@
 #include "base/error.h"
 #include "base/messages.h"
 #include "compose/qr_payload.h"
+#include "jobs/pdf_raster.h"
 #include "layout/qr_verify.h"
 
 namespace telar {
@@ -80,23 +79,37 @@ GreyImage read_png(const std::filesystem::path& p) {
   return img;
 }
 
+/// telar_rasterise_pdf from its module: beside the program, in ../lib/telar when
+/// installed, or one folder up (the test binary in build/tests). Loaded once.
+decltype(&telar_rasterise_pdf) rasteriser() {
+  static const auto fn = [] {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
+    std::string why = "not found beside " + dir.string();
+    for (const fs::path& d : {dir, dir.parent_path() / "lib" / "telar", dir.parent_path()}) {
+      const fs::path lib = d / kPdfRasterModule;
+      if (!fs::exists(lib, ec)) continue;
+      if (void* h = ::dlopen(lib.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+        if (void* f = ::dlsym(h, "telar_rasterise_pdf")) return reinterpret_cast<decltype(&telar_rasterise_pdf)>(f);
+      }
+      const char* e = ::dlerror();
+      why = e != nullptr ? e : lib.string();
+      break;
+    }
+    throw Error(Exit::failure, Loc{}, msg(MsgId::render_failed, std::string(kPdfRasterModule) + ": " + why));
+  }();
+  return fn;
+}
+
 std::vector<GreyImage> read_pdf(const std::filesystem::path& p) {
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(p.string()));
-  if (!doc || doc->is_locked()) unreadable(p);
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_image_format(poppler::image::format_argb32);
   std::vector<GreyImage> out;
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) continue;
-    poppler::image im = renderer.render_page(page.get(), kPdfDpi, kPdfDpi);
-    if (!im.is_valid()) unreadable(p);
+  auto on_page = [](void* user, const unsigned char* argb, int w, int h, int stride) {
     GreyImage g;
-    grey_rows(reinterpret_cast<const unsigned char*>(im.const_data()), im.width(), im.height(),
-              im.bytes_per_row(), g);
-    out.push_back(std::move(g));
-  }
+    grey_rows(argb, w, h, stride, g);
+    static_cast<std::vector<GreyImage>*>(user)->push_back(std::move(g));
+  };
+  if (rasteriser()(p.c_str(), kPdfDpi, on_page, &out) != 0) unreadable(p);
   return out;
 }
 
