@@ -22,8 +22,16 @@ struct WidthAnswer {
   double width = 0;
   bool set = false;  ///< the search left the layout's width at `width`
 };
+/// A layout's line count and height, the flows' two questions of every candidate layout
+/// (the zine's flow is redone with the same paragraphs at the same size and leading for
+/// each way of breaking rounds and promoting quotes).
+struct Metrics {
+  int lines = 0;
+  double height = 0;
+};
 struct WidthMemo {
   std::unordered_map<std::string, WidthAnswer> answers;
+  std::unordered_map<std::string, Metrics> metrics;
 };
 constexpr const char* kMemoKey = "telar-width-memo";
 constexpr std::size_t kMemoLimit = 50000;  ///< entries; past it the memo starts again
@@ -36,12 +44,14 @@ WidthMemo& memo_of(PangoLayout* layout) {
     g_object_set_data_full(map, kMemoKey, memo, [](gpointer p) { delete static_cast<WidthMemo*>(p); });
   }
   if (memo->answers.size() > kMemoLimit) memo->answers.clear();
+  if (memo->metrics.size() > kMemoLimit) memo->metrics.clear();
   return *memo;
 }
 
-/// Everything the lines of `layout` depend on, and the question asked. Line heights are
-/// left out (they move lines, never break them), so one answer serves every leading.
-std::string memo_key(char question, PangoLayout* layout, double max_width) {
+/// Everything the lines of `layout` depend on, and the question asked. For the width
+/// searches line heights are left out (they move lines, never break them), so one answer
+/// serves every leading; the metrics keep them.
+std::string memo_key(char question, PangoLayout* layout, double max_width, bool line_heights = false) {
   PangoContext* ctx = pango_layout_get_context(layout);
   std::string key(1, question);
   key += fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}|", max_width, pango_layout_get_width(layout),
@@ -50,6 +60,25 @@ std::string memo_key(char question, PangoLayout* layout, double max_width) {
                      pango_layout_get_justify(layout) ? 1 : 0, pango_layout_get_indent(layout),
                      pango_layout_get_spacing(layout), pango_layout_get_line_spacing(layout),
                      pango_font_map_get_serial(pango_context_get_font_map(ctx)));
+  // The rest of the layout's and the context's state, for layouts that set any of it
+  // (direction for right-to-left text, ellipsis, a height limit, tabs, a matrix).
+  key += fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|", static_cast<int>(pango_context_get_base_dir(ctx)),
+                     static_cast<int>(pango_context_get_base_gravity(ctx)),
+                     static_cast<int>(pango_context_get_gravity_hint(ctx)),
+                     pango_context_get_round_glyph_positions(ctx) ? 1 : 0,
+                     pango_layout_get_auto_dir(layout) ? 1 : 0,
+                     pango_layout_get_single_paragraph_mode(layout) ? 1 : 0,
+                     static_cast<int>(pango_layout_get_ellipsize(layout)), pango_layout_get_height(layout),
+                     pango_layout_get_justify_last_line(layout) ? 1 : 0);
+  if (const PangoMatrix* m = pango_context_get_matrix(ctx))
+    key += fmt::format("{} {} {} {} {} {}|", m->xx, m->xy, m->yx, m->yy, m->x0, m->y0);
+  if (PangoTabArray* tabs = pango_layout_get_tabs(layout)) {
+    char* t = pango_tab_array_to_string(tabs);
+    key += t;
+    g_free(t);
+    pango_tab_array_free(tabs);
+  }
+  key += '|';
   key += reinterpret_cast<const char*>(pango_context_get_language(ctx));  // pango_language_to_string()
   key += '|';
   if (const PangoFontDescription* d = pango_layout_get_font_description(layout)) {
@@ -64,7 +93,7 @@ std::string memo_key(char question, PangoLayout* layout, double max_width) {
     for (GSList* a = all; a != nullptr; a = a->next) {
       auto* attr = static_cast<PangoAttribute*>(a->data);
       const PangoAttrType t = attr->klass->type;
-      if (t == PANGO_ATTR_LINE_HEIGHT || t == PANGO_ATTR_ABSOLUTE_LINE_HEIGHT)
+      if (!line_heights && (t == PANGO_ATTR_LINE_HEIGHT || t == PANGO_ATTR_ABSOLUTE_LINE_HEIGHT))
         pango_attribute_destroy(attr);
       else
         pango_attr_list_insert(kept, attr);  // takes it
@@ -93,6 +122,33 @@ double remembered(char question, PangoLayout* layout, double max_width, Search&&
   const WidthAnswer a = search();
   memo.answers.emplace(std::move(key), a);
   return a.width;
+}
+
+/// The metrics key of a layout, kept on the layout while it is unchanged (Pango's serial):
+/// line_count() and layout_height() of one layout build it once.
+struct KeyOnLayout {
+  guint serial = 0;
+  std::string key;
+};
+
+const Metrics& measured(PangoLayout* layout) {
+  static const GQuark quark = g_quark_from_static_string("telar-metrics-key");
+  auto* on = static_cast<KeyOnLayout*>(g_object_get_qdata(G_OBJECT(layout), quark));
+  const guint serial = pango_layout_get_serial(layout);
+  if (on == nullptr || on->serial != serial) {
+    if (on == nullptr) {
+      on = new KeyOnLayout;
+      g_object_set_qdata_full(G_OBJECT(layout), quark, on, [](gpointer p) { delete static_cast<KeyOnLayout*>(p); });
+    }
+    on->key = memo_key('m', layout, 0, true);
+    on->serial = pango_layout_get_serial(layout);  // reading state never changes it; to be sure
+  }
+  WidthMemo& memo = memo_of(layout);
+  if (auto it = memo.metrics.find(on->key); it != memo.metrics.end()) return it->second;
+  PangoRectangle logical;
+  pango_layout_get_extents(layout, nullptr, &logical);
+  const Metrics m{pango_layout_get_line_count(layout), static_cast<double>(logical.y + logical.height) / PANGO_SCALE};
+  return memo.metrics.emplace(on->key, m).first->second;
 }
 
 }  // namespace
@@ -143,13 +199,9 @@ double layout_width(PangoLayout* layout) {
   return static_cast<double>(logical.x + logical.width) / PANGO_SCALE;
 }
 
-double layout_height(PangoLayout* layout) {
-  PangoRectangle logical;
-  pango_layout_get_extents(layout, nullptr, &logical);
-  return static_cast<double>(logical.y + logical.height) / PANGO_SCALE;
-}
+double layout_height(PangoLayout* layout) { return measured(layout).height; }
 
-int line_count(PangoLayout* layout) { return pango_layout_get_line_count(layout); }
+int line_count(PangoLayout* layout) { return measured(layout).lines; }
 
 double line_bottom(PangoLayout* layout, int index) {
   const LayoutIter it(pango_layout_get_iter(layout));
