@@ -9,7 +9,7 @@
 //   floor png FONTDIR W_MM H_MM DPI TEXT OUT.png
 //                                          a banner: TEXT as big as it fits, rendered like
 //                                          telar's PNG writer (64-row strips, 4096-px pieces,
-//                                          libpng filter "up", zlib's default level)
+//                                          libpng filter "up", zlib level 1 as telar)
 // The markdown is read as blocks: front matter dropped, "#" lines are headings, "- " and
 // "> " lines items and quotes, "**x**" bold; everything else is paragraphs.
 #include <cairo-pdf.h>
@@ -232,6 +232,7 @@ static int banner(PangoContext* ctx, double w_mm, double h_mm, double dpi, const
   png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  png_set_compression_level(png, 1);  // telar's default (--png-compression 1)
   png_write_info(png, info);
   const int strip = h < 64 ? h : 64, piece = w < 4096 ? w : 4096;
   cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, piece, strip);

@@ -124,6 +124,7 @@ class BannerStages final : public ArtifactStages {
 
   void encoding(EncodeOptions& enc) const override {
     enc.dpi = job_.dpi;
+    enc.png_compression = job_.png_compression;
     if (story_) enc.title = story_->meta.title;
     enc.progress = job_.progress;
   }
@@ -183,6 +184,7 @@ std::unique_ptr<ArtifactStages> configure_banner(const FlagValues& v, const JobE
   job.inputs = story_inputs(v);
   job.verify = !v.on("no-verify");
   job.dpi = dpi_value("dpi", v.text("dpi"));
+  job.png_compression = png_compression_value(v.text("png-compression"));
   job.lang = env.ui_lang == Lang::es ? "es" : "en";
   job.progress = env.progress;
   return std::make_unique<BannerStages>(std::move(job));

@@ -27,6 +27,7 @@ struct BannerJob {
   std::optional<Length> overlap; ///< --overlap; default: the template's, else 10 mm
   std::optional<Length> bleed;   ///< --bleed; default: the template's (none when tiling)
   double dpi = 150;              ///< PNG only
+  int png_compression = 1;       ///< PNG only: zlib level, --png-compression
   bool anonymize = false;        ///< --anonymize
   AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;  ///< --initials
   StoryInputs inputs;            ///< --title --node --date --lang --link --speakers

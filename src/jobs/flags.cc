@@ -60,6 +60,10 @@ std::string choice_value(std::string_view flag, const std::string& value,
   throw Error::usage(msg(MsgId::usage_bad_value, flag, value, list));
 }
 
+int png_compression_value(const std::string& value) {
+  return std::stoi(choice_value("png-compression", value, kPngCompressionLevels));
+}
+
 void check_flag_value(const FlagSpec& spec, const std::string& value) {
   switch (spec.type) {
     case FlagType::text: return;

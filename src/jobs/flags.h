@@ -44,9 +44,17 @@ inline constexpr std::array<FlagSpec, 2> kTemplateOutputFlags = {{
     {"template", 't', FlagType::text, "template name (see 'telar templates') or a .yaml file"},
     {"output", 'o', FlagType::text, "output file: .pdf, .svg (one file per page) or .png"},
 }};
-inline constexpr std::array<FlagSpec, 1> kDpiFlags = {{
+/// zlib's levels; deflate was three quarters of a big banner's PNG time at its default 6.
+inline constexpr std::array<std::string_view, 10> kPngCompressionLevels = {"0", "1", "2", "3", "4",
+                                                                          "5", "6", "7", "8", "9"};
+inline constexpr std::array<FlagSpec, 2> kDpiFlags = {{
     {"dpi", 0, FlagType::dpi, "resolution of PNG output", "150"},
+    {"png-compression", 0, FlagType::choice,
+     "PNG compression, 0 (none) to 9 (smallest, slowest); 1 is fast and small enough for flat colour", "1",
+     kPngCompressionLevels},
 }};
+/// --png-compression's value as a zlib level.
+int png_compression_value(const std::string& value);
 
 /// --anonymize and --initials: every command that can print a name (zine, banner, manual,
 /// check) takes these rows.

@@ -143,6 +143,7 @@ class ManualStages final : public ArtifactStages {
 
   void encoding(EncodeOptions& enc) const override {
     enc.dpi = job_.dpi;
+    enc.png_compression = job_.png_compression;
     enc.title = job_.calibrate ? calibrate_title_ : doc_.title;
   }
 
@@ -202,6 +203,7 @@ std::unique_ptr<ArtifactStages> configure_manual(const FlagValues& v, const JobE
   job.duplex = choice_value("duplex", v.text("duplex"), kDuplex) == "long" ? Duplex::long_edge
                                                                             : Duplex::short_edge;
   job.dpi = dpi_value("dpi", v.text("dpi"));
+  job.png_compression = png_compression_value(v.text("png-compression"));
   job.anonymize = v.on("anonymize");
   if (v.on("initials")) job.anonymize_mode = AnonymizeMode::initials;
   job.ui_lang = env.ui_lang;

@@ -31,6 +31,7 @@ struct ManualJob {
   Length creep;  ///< per sheet (--creep, or --paper-weight's preset)
   Duplex duplex = Duplex::short_edge;
   double dpi = 150;         ///< PNG only
+  int png_compression = 1;  ///< PNG only: zlib level, --png-compression
   bool calibrate = false;   ///< --calibrate: the duplex test sheet instead
   bool anonymize = false;   ///< --anonymize: the crew and every lesson's `private:` names
   AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;  ///< --initials

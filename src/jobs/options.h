@@ -29,6 +29,7 @@ struct ZineJob {
   StoryInputs inputs;                ///< --title --node --date --lang --link --speakers
   bool verify = true;                ///< false with --no-verify: QR codes are not read back
   double dpi = 150;                  ///< PNG only
+  int png_compression = 1;           ///< PNG only: zlib level, --png-compression
 };
 
 struct CheckJob {

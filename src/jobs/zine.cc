@@ -116,6 +116,7 @@ class ZineStages final : public ArtifactStages {
 
   void encoding(EncodeOptions& enc) const override {
     enc.dpi = job_.dpi;
+    enc.png_compression = job_.png_compression;
     enc.title = story_.meta.title;
   }
 
@@ -190,6 +191,7 @@ std::unique_ptr<ArtifactStages> configure_zine(const FlagValues& v, const JobEnv
   if (!job.qr_url.empty() && !is_web_link(job.qr_url))
     throw Error::usage(msg(MsgId::usage_bad_qr, job.qr_url));
   job.dpi = dpi_value("dpi", v.text("dpi"));
+  job.png_compression = png_compression_value(v.text("png-compression"));
   return std::make_unique<ZineStages>(std::move(job));
 }
 

@@ -64,7 +64,7 @@ std::vector<Blob> encode(const std::vector<Sheet>& sheets, const std::vector<Pag
       for (const Sheet& s : sheets) blobs.push_back(encode_svg(s, pages));
       break;
     case Format::png:
-      for (const Sheet& s : sheets) blobs.push_back(encode_png_strips(s, pages, opt.dpi, opt.progress));
+      for (const Sheet& s : sheets) blobs.push_back(encode_png_strips(s, pages, opt.dpi, opt.png_compression, opt.progress));
       break;
   }
   return blobs;

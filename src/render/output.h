@@ -25,6 +25,7 @@ Format format_of(const std::filesystem::path& out);
 
 struct EncodeOptions {
   double dpi = 150;   ///< PNG only: pixels per inch
+  int png_compression = 1;  ///< PNG only: zlib level 0..9 (1: fast; deflate dominates big PNGs)
   std::string title;  ///< PDF /Title (from the story's front matter); empty = none
   std::optional<std::int64_t> source_date_epoch;  ///< PDF creation date; none = no date
   std::function<void(double)> progress;  ///< PNG only: fraction done, for a progress bar
@@ -91,7 +92,7 @@ std::string set_pdf_user_units(std::string_view pdf, const std::vector<int>& uni
 /// The whole sheet as a PNG, rendered in strips of rows that libpng writes as they come,
 /// so that memory stays small however large the sheet (png_strips.cc). `progress`, when
 /// set, is told the fraction done after each strip.
-Blob encode_png_strips(const Sheet& sheet, const std::vector<Page>& pages, double dpi,
+Blob encode_png_strips(const Sheet& sheet, const std::vector<Page>& pages, double dpi, int compression,
                        const std::function<void(double)>& progress = {});
 /// Inserts a pHYs chunk (pixels per metre, rounded) right after the IHDR chunk.
 std::string add_png_phys(std::string_view png, double dpi);

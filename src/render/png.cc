@@ -53,7 +53,7 @@ std::string add_png_phys(std::string_view png, double dpi) {
 }
 
 Blob encode_png(const Sheet& sheet, const std::vector<Page>& pages, double dpi) {
-  return encode_png_strips(sheet, pages, dpi);  // png_strips.cc: any size in little memory
+  return encode_png_strips(sheet, pages, dpi, EncodeOptions{}.png_compression);  // png_strips.cc: any size in little memory
 }
 
 }  // namespace telar

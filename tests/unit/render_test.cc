@@ -394,3 +394,27 @@ TEST_CASE("a Cairo failure while painting becomes a render error, exit 1", "[ren
   }
   CHECK_THROWS_AS(encode({}, pages, Format::pdf, {}), Error);
 }
+
+TEST_CASE("the PNG compression level trades size for time and never changes a pixel", "[render]") {
+  auto png_at = [](int level) {
+    EncodeOptions opt;
+    opt.dpi = 72;
+    opt.png_compression = level;
+    return render(Format::png, opt).at(0).bytes;
+  };
+  const std::string none = png_at(0), fast = png_at(1), small = png_at(9);
+  CHECK(none.size() > fast.size());
+  CHECK(fast.size() > small.size());
+  CHECK(png_at(EncodeOptions{}.png_compression) == fast);  // the default is level 1
+  auto pixels = [](const std::string& png) {
+    TempFile f(".png", png);
+    CairoSurface s(cairo_image_surface_create_from_png(f.path.c_str()));
+    REQUIRE(cairo_surface_status(s.get()) == CAIRO_STATUS_SUCCESS);
+    cairo_surface_flush(s.get());
+    const int h = cairo_image_surface_get_height(s.get()), stride = cairo_image_surface_get_stride(s.get());
+    return std::string(reinterpret_cast<const char*>(cairo_image_surface_get_data(s.get())),
+                       static_cast<std::size_t>(h) * static_cast<std::size_t>(stride));
+  };
+  CHECK(pixels(none) == pixels(small));
+  CHECK(pixels(fast) == pixels(small));
+}
