@@ -53,6 +53,7 @@ class Flow {
     round_.leading = 1.1;
     round_.color = tpl.color("accent");
     quote_size_ = std::clamp(s * 1.3, tpl.size("quote").min.pt(), tpl.size("quote").max.pt());
+    grid_ = line_grid(fonts, doc.lang, body_);
   }
 
   bool run() {
@@ -155,8 +156,7 @@ class Flow {
     Para p = para_for(b);
     GRef<PangoLayout> l = make_layout(fonts_, doc_.lang, p.style, p.markup(0, p.text.size()), area_.w);
     const int n = line_count(l.get());
-    return leading_ * para_gap_ +
-           (n < 2 * kMinLines ? layout_height(l.get()) : line_bottom(l.get(), kMinLines - 1));
+    return leading_ * para_gap_ + grid_.height(n < 2 * kMinLines ? n : kMinLines);
   }
 
   bool place_quote_block(std::size_t i) {
@@ -192,10 +192,10 @@ class Flow {
       GRef<PangoLayout> l =
           make_layout(fonts_, doc_.lang, p.style, p.markup(from, end), width);
       const int n = line_count(l.get());
-      const double h = layout_height(l.get());
+      const double h = grid_.height(n);
       if (before + h <= room()) {
         y_ += before;
-        pages_.back().items.push_back(text_run(l, {area_.x, y_}, p.style.color, p.slot));
+        pages_.back().items.push_back(text_run_on_grid(l, {area_.x, y_}, grid_, p.style.color, p.slot));
         if (first_part) pages_.back().blocks.push_back(i);
         pages_.back().done = i;
         y_ += h;
@@ -203,7 +203,7 @@ class Flow {
       }
       // How many lines fit here? Split only with two lines on each side.
       int fit = 0;
-      while (fit < n && before + line_bottom(l.get(), fit) <= room()) ++fit;
+      while (fit < n && before + grid_.height(fit + 1) <= room()) ++fit;
       if (n >= 2 * kMinLines && fit >= kMinLines) {
         fit = std::min(fit, n - kMinLines);
         const int cut = line_start(l.get(), fit);  // byte offset in the layout's text
@@ -212,7 +212,7 @@ class Flow {
         GRef<PangoLayout> head =
             make_layout(fonts_, doc_.lang, p.style, p.markup(from, cut_text), width);
         y_ += before;
-        pages_.back().items.push_back(text_run(head, {area_.x, y_}, p.style.color, p.slot));
+        pages_.back().items.push_back(text_run_on_grid(head, {area_.x, y_}, grid_, p.style.color, p.slot));
         if (first_part) pages_.back().blocks.push_back(i);
         first_part = false;
         from = cut_text;
@@ -232,6 +232,7 @@ class Flow {
   FlowParams p_;
   int max_pages_;
   TextStyle body_, round_;
+  LineGrid grid_;  // the body's lines: one pitch for every script
   double leading_ = 12, para_gap_ = 0.4, quote_size_ = 12, y_ = 0;
   bool in_round_ = false;  // a round heading has been placed (the preamble is over)
   std::vector<FlowPage> pages_;
