@@ -241,3 +241,43 @@ TEST_CASE("calendar dates and spans in the manual's language", "[manual-layout]"
   CHECK(split_crew(" Ana, Rodrigo ,, Marisol ") ==
         std::vector<std::string>{"Ana", "Rodrigo", "Marisol"});
 }
+
+TEST_CASE("a lead-in line never stands alone at the foot of a page", "[manual-layout][typography]") {
+  // A paragraph that ends on a colon introduces the list under it: however much text comes
+  // before it, it is never the last thing on a page with its list on the next.
+  const std::string filler =
+      "La batería de litio se guarda a media carga, lejos del sol y de la humedad de la sede. ";
+  for (const char* tpl : {"brigada", "cuaderno"})
+    for (int k = 8; k <= 60; k += 1) {
+      std::string text = "# Antes de abrir\n\n";
+      for (int s = 0; s < k; ++s) text += filler + (s % 5 == 4 ? "\n\n" : "");
+      text += "\n\nAntes de abrir la sede, revisa estas tres cosas:\n\n"
+              "- que cada batería tenga su color;\n- que ninguna esté hinchada;\n- que el cuaderno esté al día.\n\n";
+      text += filler + filler + "\n";
+      Diagnostics d;
+      std::vector<Lesson> lessons{parse_lesson(SourceText("lead.md", text), d)};
+      Template t = manual_template(tpl);
+      ManualOptions opt;
+      opt.cycle = Date{2026, 11, 20};
+      ManualDoc doc = compose_manual(std::move(lessons), t, opt);
+      ManualLayoutOptions lopt;
+      lopt.page = *paper_size("a5");
+      ManualPages m = layout_manual(doc, t, fonts(), Hyphenator::load(doc.lang), lopt, d);
+      REQUIRE_FALSE(d.has_errors());
+      for (std::size_t i = 0; i < m.pages.size(); ++i) {
+        // The lowest body text on the page.
+        const TextRun* last = nullptr;
+        double bottom = -1;
+        for (const Item& it : m.pages[i].items)
+          if (const auto* r = std::get_if<TextRun>(&it); r && (r->slot == "body" || r->slot == "marker")) {
+            const Rect b = test::item_bounds(it);
+            if (b.bottom() > bottom) bottom = b.bottom(), last = r;
+          }
+        if (!last) continue;
+        std::string s = pango_layout_get_text(last->layout.get());
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+        INFO(tpl << ": " << k << " sentences, page " << i + 1 << " ends on '" << s << "'");
+        CHECK_FALSE((!s.empty() && s.back() == ':'));
+      }
+    }
+}
