@@ -317,6 +317,7 @@ class ZinePages {
     if (!flow)
       diags_.fail(doc_.body.empty() ? Loc{doc_.source_name} : doc_.body.front().loc,
                   msg(MsgId::zine_body_too_long, avail, fmt::format("{:g}", br.min.pt())));
+    balance_rounds(*flow, params, avail);
     info.body_size = params.body_size;
     info.leading = params.leading;
     info.round_breaks = params.round_breaks;
@@ -351,6 +352,50 @@ class ZinePages {
       ++info.notes_pages;
     }
     return out;
+  }
+
+  // Evens each round that runs onto a second page out over its pages: the least text
+  // height per page (down to half the text area) that still sets the body in as many
+  // pages, so that a full page is not followed by a runt. A round that fits one page, and
+  // the page count, stay as they are.
+  void balance_rounds(std::vector<FlowPage>& flow, FlowParams& params, int avail) const {
+    const Rect area = flow_area();
+    const std::size_t pages = flow.size();
+    auto round_of = [&](std::size_t block) {
+      std::size_t r = FlowParams::kPreamble;
+      for (std::size_t i = 0; i <= block && i < doc_.body.size(); ++i)
+        if (doc_.body[i].kind == ZineBlock::Kind::round) r = i;
+      return r;
+    };
+    // Rounds with a page that goes on with them (a page not opening on a round heading).
+    std::vector<std::size_t> spread;
+    for (std::size_t p = 1; p < pages; ++p) {
+      const FlowPage& fp = flow[p];
+      const bool opens = !fp.blocks.empty() && doc_.body[fp.blocks.front()].kind == ZineBlock::Kind::round &&
+                         flow[p - 1].done && *flow[p - 1].done < fp.blocks.front();
+      if (opens || !flow[p - 1].done) continue;
+      const std::size_t r = round_of(*flow[p - 1].done);
+      if (std::find(spread.begin(), spread.end(), r) == spread.end()) spread.push_back(r);
+    }
+    for (std::size_t r : spread) {
+      double lo = area.h * 0.5, hi = area.h;  // hi always sets the body in `pages` pages
+      std::optional<std::vector<FlowPage>> best;
+      for (int step = 0; step < 7; ++step) {
+        const double mid = (lo + hi) / 2;
+        FlowParams p = params;
+        p.round_caps[r] = mid;
+        auto f = flow_zine_body(doc_, tpl_, fonts_, area, p, avail);
+        if (f && f->size() == pages) {
+          hi = mid;
+          best = std::move(f);
+        } else {
+          lo = mid;
+        }
+      }
+      if (!best) continue;
+      params.round_caps[r] = hi;
+      flow = std::move(*best);
+    }
   }
 
   const ZineBlock* last_turn() const {

@@ -109,7 +109,11 @@ class Flow {
     y_ = area_.y;
   }
   bool at_top() const { return y_ <= area_.y + 0.01; }
-  double room() const { return area_.bottom() - y_; }
+  double room() const {
+    const auto cap = p_.round_caps.find(current_round_);
+    const double bottom = cap == p_.round_caps.end() ? area_.bottom() : std::min(area_.bottom(), area_.y + cap->second);
+    return bottom - y_;
+  }
   bool page_limit() const { return static_cast<int>(pages_.size()) > max_pages_; }
 
   bool advance_page() {
@@ -119,6 +123,7 @@ class Flow {
 
   bool place_round(std::size_t i) {
     const ZineBlock& b = doc_.body[i];
+    current_round_ = i;
     // A new round starts a new page, except the first: the preamble (narration before the
     // first round) reads as its introduction.
     if (p_.round_breaks && in_round_ && !at_top() && !advance_page()) return false;
@@ -235,6 +240,7 @@ class Flow {
   LineGrid grid_;  // the body's lines: one pitch for every script
   double leading_ = 12, para_gap_ = 0.4, quote_size_ = 12, y_ = 0;
   bool in_round_ = false;  // a round heading has been placed (the preamble is over)
+  std::size_t current_round_ = FlowParams::kPreamble;  // the round being set (its heading's index)
   std::vector<FlowPage> pages_;
 };
 

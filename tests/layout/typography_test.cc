@@ -244,6 +244,50 @@ TEST_CASE("headline and whole-page quotes never end on one lone word", "[layout]
     }
 }
 
+TEST_CASE("the zine's text is balanced over the inside pages it takes", "[layout][typography]") {
+  // A round that runs onto a second page shares its lines out: no full page before a runt.
+  // Measured from the top of the text area to the lowest line of body text on each page.
+  for (const char* tpl : {"fotocopia", "semilla"})
+    for (const std::string e : {"la-bateria.circle.md", "longest"}) {
+      std::string text;
+      if (e == "longest") {  // the first round alone runs over two pages or more
+        text = "---\ntitle: Largo\nlang: es\n---\n\n## Ronda\n\n";
+        for (int k = 0; k < 20; ++k)
+          text += "Ana: Prestar una batería es prestar la voz; cuando no hay luz el teléfono nos une.\n";
+        text += "\n## Otra\n\nLuis: Corta.\n";
+      } else {
+        text = slurp(test::examples_dir() / e);
+      }
+      Zine z = zine(text, tpl);
+      std::vector<double> fill;       // text height per body page
+      std::vector<bool> continues;  // the page goes on with the round of the page before
+      for (std::size_t i = 1; i < 7; ++i) {
+        double top = 1e300, bottom = -1;
+        bool round_first = false;
+        for (const Item& it : z.pages[i].items)
+          if (const auto* r = std::get_if<TextRun>(&it); r && (r->slot == "turn" || r->slot == "narration" || r->slot == "round")) {
+            const Rect b = test::item_bounds(it);
+            if (b.y < top) round_first = r->slot == "round", top = b.y;
+            bottom = std::max(bottom, b.bottom());
+          }
+        if (bottom < 0) continue;
+        fill.push_back(bottom - top);
+        continues.push_back(!round_first);
+      }
+      INFO(tpl << " " << e);
+      REQUIRE(fill.size() >= 2);
+      int checked = 0;
+      for (std::size_t i = 1; i < fill.size(); ++i) {
+        if (!continues[i]) continue;
+        INFO("page " << i << ": " << fill[i - 1] << " pt then " << fill[i] << " pt");
+        // Before: 95 % of a page, then 40 %.
+        CHECK(fill[i] >= fill[i - 1] * 0.6);
+        ++checked;
+      }
+      CHECK(checked >= 1);
+    }
+}
+
 TEST_CASE("a lone last word is avoided by a slightly narrower measure", "[layout][typography]") {
   TextStyle st;
   st.font = "Noto Sans";
