@@ -9,6 +9,7 @@
 
 #include "base/error.h"
 #include "base/utf8.h"
+#include "compose/headline.h"
 #include "layout/motif.h"
 #include "layout/qr.h"
 #include "layout/qr_verify.h"
@@ -415,26 +416,21 @@ class ZinePages {
   std::vector<std::pair<std::size_t, ZineBlock>> turn_quotes(int n) const {
     std::vector<std::pair<std::size_t, ZineBlock>> candidates;
     if (n <= 0) return candidates;
-    // Sentences of 5 to 18 words; when there are too few, short ones (3 and 4 words) too.
-    for (const std::size_t least : {5, 3}) {
-    if (static_cast<int>(candidates.size()) >= n) break;
-    candidates.clear();
-    for (std::size_t i = 0; i < doc_.body.size(); ++i) {
-      const ZineBlock& b = doc_.body[i];
-      if (b.kind != ZineBlock::Kind::turn) continue;
-      std::size_t from = 0;
-      while (from < b.text.size()) {
-        std::size_t end = b.text.find_first_of(".!?", from);
-        end = end == std::string::npos ? b.text.size() : end + 1;
-        std::string sentence = b.text.substr(from, end - from);
-        from = end;
-        while (!sentence.empty() && sentence.front() == ' ') sentence.erase(sentence.begin());
-        const auto words = std::count(sentence.begin(), sentence.end(), ' ') + 1;
-        if (words < static_cast<long>(least) || words > 18 || (doc_.headline && doc_.headline->text == sentence))
-          continue;
-        candidates.emplace_back(i, ZineBlock{ZineBlock::Kind::quote, b.speaker, sentence, b.loc});
+    // Sentences of 5 to 18 words; when there are too few, short ones (3 and 4 words) too;
+    // then clauses (a circle of long one-sentence turns).
+    const std::pair<long, bool> passes[] = {{5, false}, {3, false}, {3, true}};
+    for (const auto& [least, clauses] : passes) {
+      if (static_cast<int>(candidates.size()) >= n) break;
+      candidates.clear();
+      for (std::size_t i = 0; i < doc_.body.size(); ++i) {
+        const ZineBlock& b = doc_.body[i];
+        if (b.kind != ZineBlock::Kind::turn) continue;
+        for (std::string& sentence : quotable_pieces(b.text, clauses)) {
+          const auto words = std::count(sentence.begin(), sentence.end(), ' ') + 1;
+          if (words < least || words > 18 || (doc_.headline && doc_.headline->text == sentence)) continue;
+          candidates.emplace_back(i, ZineBlock{ZineBlock::Kind::quote, b.speaker, std::move(sentence), b.loc});
+        }
       }
-    }
     }
     // With no link the last turn's last sentence closes the back cover: it stays off the
     // quote pages when there are sentences enough without it.
@@ -467,6 +463,7 @@ class ZinePages {
     // short quote set big, not a strip of 12 pt), never smaller than inline quotes.
     const double lo = tpl_.size("quote").max.pt(), hi = tpl_.size("headline").max.pt() * 1.6;
     double size = lo;
+    std::optional<double> stranded;  // the largest size that fits but ends on a lone word
     std::vector<Item> scratch;
     for (double s = hi; s >= lo; s -= 0.5) {
       TextStyle probe;
@@ -476,6 +473,18 @@ class ZinePages {
       auto l = make_layout(fonts_, doc_.lang, probe, markup_escape("\u201C" + q.text + "\u201D"), text_w);
       if (!fits_width(l.get(), text_w)) continue;  // a long word would cross the margin
       if (place_quote(scratch, q, doc_, tpl_, fonts_, s, c.x, 0, c.w, true) <= c.h * 0.8) {
+        // Display type ending on one lone word reads as a mistake: a size a little smaller
+        // that gives the last line a second word is better, as long as the quote still
+        // holds two fifths of its page (not a strip).
+        probe.leading = 1.2;
+        const double set_w = c.w - (tpl_.option("quotes", "rule") == "tint" ? 1.4 : 0.9) * s;  // as placed
+        auto set = make_layout(fonts_, doc_.lang, probe, markup_escape("\u201C" + q.text + "\u201D"), set_w);
+        balance_lines(set.get(), set_w);
+        if (lone_last_word(set.get()) && s - 0.5 >= lo) {
+          if (!stranded) stranded = s;
+          if (place_quote(scratch, q, doc_, tpl_, fonts_, s - 0.5, c.x, 0, c.w, true) >= c.h * 0.4) continue;
+          s = *stranded;
+        }
         size = s;
         break;
       }

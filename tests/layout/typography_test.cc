@@ -482,3 +482,21 @@ TEST_CASE("a two-turn circle is designed, not a notebook", "[layout][typography]
     CHECK(b.h > z.pages[i].trim.h.pt() * 0.3);
   }
 }
+
+TEST_CASE("a thin circle of long one-sentence turns still opens on a voice and has at most one notes page", "[layout][typography]") {
+  // Three turns, each one long sentence (Arabic with its own commas): no sentence is short
+  // enough for a headline or a quote page, so clauses are taken (before: no headline page
+  // and five ruled notes pages).
+  const std::string story =
+      "---\ntitle: الدائرة\nlang: ar\n---\n\n## ماذا تعني البطارية؟\n\n"
+      "Ana: Prestar una batería es prestar la voz; cuando no hay luz, el teléfono es lo único que nos une.\n"
+      "سارة: عندما تنقطع الكهرباء يبقى الحي يتكلم، ونحن نتقاسم البطاريات بيننا كل أسبوع في المركز، ونكتب في الدفتر من أخذ ماذا بالألوان لا بالأسماء.\n"
+      "Luis: La red no se apaga si la cuidamos entre todas, y eso lo aprendimos en el barrio cuando se cortó la luz.\n";
+  for (const char* tpl : {"fotocopia", "semilla"}) {
+    INFO(tpl);
+    Zine z = zine(story, tpl);
+    CHECK_FALSE(runs(z.pages[1], "headline").empty());
+    CHECK(z.info.notes_pages <= 1);
+    CHECK(z.info.quote_pages >= 2);
+  }
+}
