@@ -281,3 +281,35 @@ TEST_CASE("a lead-in line never stands alone at the foot of a page", "[manual-la
       }
     }
 }
+
+TEST_CASE("no page of a lesson is left mostly blank: a lesson's short last page is ruled for notes",
+          "[manual-layout][typography]") {
+  const fs::path lessons = test::examples_dir() / "lessons";
+  for (const char* tpl : {"cuaderno", "brigada"}) {
+    Diagnostics d;
+    Laid m = lay_out({lessons / "01-antes-de-abrir.md", lessons / "02-cuidar-el-litio.md", lessons / "03-la-red.md"}, tpl, d);
+    REQUIRE_FALSE(d.has_errors());
+    const Template t = manual_template(tpl);
+    const double top = t.margins.top.pt(), height = m.pages.pages[0].trim.h.pt() - top - t.margins.bottom.pt();
+    int checked = 0;
+    for (std::size_t i = 0; i < m.pages.pages.size(); ++i) {
+      const Page& p = m.pages.pages[i];
+      bool lesson_text = false;
+      double bottom = 0;
+      for (const Item& it : p.items) {
+        const std::string slot = std::visit([](const auto& x) {
+          if constexpr (requires { x.slot; }) return x.slot; else return std::string();
+        }, it);
+        if (slot == "body" || slot == "heading") lesson_text = true;
+        if (slot == "folio" || slot == "running-head" || slot == "head" || slot.empty()) continue;
+        bottom = std::max(bottom, test::item_bounds(it).bottom());
+      }
+      if (!lesson_text) continue;
+      ++checked;
+      INFO(tpl << " page " << i + 1 << ": used down to " << (bottom - top) / height * 100 << " % of the text area");
+      // Before: cuaderno's lesson ends took 20 % of their page, the rest blank.
+      CHECK(bottom - top >= height * 0.5);
+    }
+    CHECK(checked >= 4);
+  }
+}
