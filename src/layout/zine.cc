@@ -258,10 +258,16 @@ class ZinePages {
     // more, a notes page (filler) costs a little, and so does giving up the round breaks.
     auto badness = [&](const std::vector<FlowPage>& pages, const FlowParams& p) {
       double b = leading_cost(p) + (p.round_breaks ? 0 : 3);
-      for (const FlowPage& fp : pages) {
-        const double fill = fp.filled / area.h;
-        if (fill < 0.35) b += 16 * (1 - fill / 0.35);
+      // A page that goes on with the round of the page before is evened out with it
+      // (balance_rounds): the two count at their average fill.
+      std::vector<double> fill;
+      for (std::size_t i = 0; i < pages.size(); ++i) {
+        fill.push_back(pages[i].filled / area.h);
+        const bool opens = !pages[i].blocks.empty() && doc_.body[pages[i].blocks.front()].kind == ZineBlock::Kind::round;
+        if (i > 0 && !opens) fill[i] = fill[i - 1] = (fill[i - 1] + fill[i]) / 2;
       }
+      for (double f : fill)
+        if (f < 0.35) b += 16 * (1 - f / 0.35);
       const int notes = avail - static_cast<int>(pages.size() + p.skip.size());
       return b + 2.0 * std::max(0, notes);
     };
