@@ -65,7 +65,7 @@ class Flow {
       switch (b.kind) {
         case ZineBlock::Kind::round: ok = place_round(i); break;
         case ZineBlock::Kind::quote: ok = place_quote_block(i); break;
-        default: ok = place_para(i, para_for(b)); break;
+        default: ok = place_para(i, para_for(b, continues_turn(i))); break;
       }
       if (!ok) return false;
     }
@@ -78,7 +78,24 @@ class Flow {
   }
 
  private:
-  Para para_for(const ZineBlock& b) const {
+  // Block i is the rest of a turn cut around a highlight (the same speaker at the same
+  // place in the story, with only that turn's highlight, set as a quote, between): it goes
+  // on without the speaker's name again.
+  bool continues_turn(std::size_t i) const {
+    const ZineBlock& b = doc_.body[i];
+    if (b.kind != ZineBlock::Kind::turn) return false;
+    auto same_place = [&](const ZineBlock& o) {
+      return o.speaker == b.speaker && o.loc.line == b.loc.line && o.loc.column == b.loc.column && o.loc.file == b.loc.file;
+    };
+    while (i > 0) {
+      const ZineBlock& prev = doc_.body[--i];
+      if (!same_place(prev)) return false;
+      if (prev.kind == ZineBlock::Kind::turn) return !p_.skip.count(i);
+    }
+    return false;
+  }
+
+  Para para_for(const ZineBlock& b, bool continues = false) const {
     Para p;
     p.style = body_;
     p.text = b.text;
@@ -87,6 +104,8 @@ class Flow {
       p.wrap_open = fmt::format("<span style=\"italic\" foreground=\"{}\">", hex_color(muted));
       p.wrap_close = "</span>";
       p.slot = "narration";
+    } else if (continues) {
+      p.slot = "turn";
     } else {
       std::string name = to_upper(b.speaker);
       double size = speaker_size(p_.body_size);
@@ -158,7 +177,7 @@ class Flow {
       std::vector<Item> scratch;
       return leading_ * kQuoteGap + place_quote(scratch, b, doc_, tpl_, fonts_, quote_size_, 0, 0, area_.w, true);
     }
-    Para p = para_for(b);
+    Para p = para_for(b, continues_turn(i));
     GRef<PangoLayout> l = make_layout(fonts_, doc_.lang, p.style, p.markup(0, p.text.size()), area_.w);
     const int n = line_count(l.get());
     return leading_ * para_gap_ + grid_.height(n < 2 * kMinLines ? n : kMinLines);

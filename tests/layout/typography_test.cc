@@ -513,3 +513,27 @@ TEST_CASE("the example zines are set at full size and the loosest leading", "[la
       CHECK(z.info.notes_pages <= 1);
     }
 }
+
+TEST_CASE("the rest of a turn cut around a highlight goes on without the speaker's name again", "[layout][typography]") {
+  // Two turns, no highlight marked: the best sentences become highlights and cut their
+  // turns; the pieces left in the flow read as the turns they were, one name each
+  // (before: "ANA Venimos…" then "ANA Cada sábado…").
+  const std::string story =
+      "---\ntitle: Dos voces\nnode: Taller de bicicletas\nlang: es\n---\n\n## ¿Por qué venimos?\n\n"
+      "Ana: Venimos porque aquí nadie arregla sola su bicicleta. Cada sábado aprendemos algo nuevo juntas.\n"
+      "Luis: Yo traje mis herramientas del taller de mi padre. Ahora son de todos y nadie las guarda bajo llave.\n";
+  for (const char* tpl : {"fotocopia", "semilla"}) {
+    Zine z = zine(story, tpl);
+    int ana = 0, luis = 0, pieces = 0;
+    for (const Page& p : z.pages)
+      for (const TextRun* r : runs(p, "turn")) {
+        const std::string text = pango_layout_get_text(r->layout.get());
+        ++pieces;
+        ana += text.rfind("ANA", 0) == 0;
+        luis += text.rfind("LUIS", 0) == 0;
+      }
+    INFO(tpl << ": " << pieces << " pieces");
+    CHECK(ana == 1);
+    CHECK(luis == 1);
+  }
+}
