@@ -221,31 +221,61 @@ std::optional<Headline> choose_headline(const Story& story) {
   return Headline{best->text, best->speaker, best, best->loc};
 }
 
+std::vector<std::string> quotable_pieces(std::string_view text, bool clauses) {
+  static constexpr std::string_view kEnds[] = {".", "!", "?", "\u061F"};
+  static constexpr std::string_view kPauses[] = {";", ":", ",", "\u060C", "\u061B"};
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  auto cut = [&](std::size_t end, std::size_t mark) {
+    std::string piece(text.substr(from, end - from));
+    from = end + mark;
+    const std::size_t first = piece.find_first_not_of(' ');
+    if (first != std::string::npos) out.push_back(piece.substr(first));
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool done = false;
+    for (std::string_view e : kEnds)
+      if (text.substr(i, e.size()) == e) {
+        cut(i + e.size(), 0);  // the full stop stays
+        i += e.size() - 1;
+        done = true;
+        break;
+      }
+    if (done || !clauses) continue;
+    for (std::string_view p : kPauses)
+      if (text.substr(i, p.size()) == p) {
+        cut(i, p.size());  // the comma goes
+        i += p.size() - 1;
+        break;
+      }
+  }
+  if (from < text.size()) cut(text.size(), 0);
+  return out;
+}
+
 std::optional<Headline> headline_from_turns(const Story& story) {
   std::optional<Headline> best;
   double best_score = 0;
-  for (const Round& r : story.rounds)
-    for (const Turn& t : r.turns) {
-      if (t.speaker.empty()) continue;
-      // Each sentence of the turn, scored as if it had been marked.
-      std::size_t from = 0;
-      while (from < t.text.size()) {
-        std::size_t end = t.text.find_first_of(".!?", from);
-        end = end == std::string::npos ? t.text.size() : end + 1;
-        std::string sentence = t.text.substr(from, end - from);
-        while (!sentence.empty() && sentence.front() == ' ') sentence.erase(sentence.begin());
-        from = end;
-        const auto words = static_cast<int>(std::count(sentence.begin(), sentence.end(), ' ')) + 1;
-        if (sentence.empty() || words < 3 || words > 16) continue;
-        Turn probe = t;
-        probe.text = sentence;
-        const double s = headline_score(probe, story);
-        if (!best || s > best_score) {
-          best = Headline{sentence, t.speaker, nullptr, t.loc};
-          best_score = s;
+  // Each sentence of a turn, scored as if it had been marked; when no sentence is short
+  // enough (every turn one long sentence), each clause.
+  for (const bool clauses : {false, true}) {
+    for (const Round& r : story.rounds)
+      for (const Turn& t : r.turns) {
+        if (t.speaker.empty()) continue;
+        for (std::string& sentence : quotable_pieces(t.text, clauses)) {
+          const auto words = static_cast<int>(std::count(sentence.begin(), sentence.end(), ' ')) + 1;
+          if (words < 3 || words > 16) continue;
+          Turn probe = t;
+          probe.text = sentence;
+          const double s = headline_score(probe, story);
+          if (!best || s > best_score) {
+            best = Headline{std::move(sentence), t.speaker, nullptr, t.loc};
+            best_score = s;
+          }
         }
       }
-    }
+    if (best) break;
+  }
   return best;
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
+#include <vector>
 #include <string>
 
 #include "base/loc.h"
@@ -33,6 +35,12 @@ std::optional<Headline> choose_headline(const Story& story);
 /// scored as a highlight would be), else nullopt. The zine's headline page uses it; the
 /// turn stays in the body as it was said.
 std::optional<Headline> headline_from_turns(const Story& story);
+
+/// The sentences of `text` (cut after . ! ? and the Arabic ؟), or with `clauses` its
+/// clauses too (cut after ; : , and the Arabic ، ؛ as well, that mark dropped): for a
+/// circle whose turns are each one long sentence, the pieces a headline or a quote page
+/// can still take. Leading spaces trimmed, empty pieces left out.
+std::vector<std::string> quotable_pieces(std::string_view text, bool clauses);
 
 /// A sentence of a turn that could be a highlight (for circles that mark none: always the
 /// case for a transcript), and why it scored as it did.

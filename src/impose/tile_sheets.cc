@@ -275,11 +275,20 @@ class TileSheets {
                       Length::mm(10).pt(), Length::mm(4).pt()}, 6);
   }
 
+  /// The assembly map on the printer's paper turned whichever way draws it larger.
   Sheet assembly_map() const {
-    Sheet s;
-    const bool wide = plan_.banner.w > plan_.banner.h;
     const Size paper = plan_.tiles.front().paper;
-    s.paper = (paper.w > paper.h) == wide ? paper : paper.transposed();
+    double k1 = 0, k2 = 0;
+    Sheet a = assembly_map(paper, k1), b = assembly_map(paper.transposed(), k2);
+    return k2 > k1 + kEps ? b : a;
+  }
+
+  /// The title, the size line, the banner in miniature and, beside or under it at the
+  /// same scale, a plan of its cells with each sheet's name (never a name on the art),
+  /// then the steps. `k` is the miniature's scale.
+  Sheet assembly_map(Size paper, double& k) const {
+    Sheet s;
+    s.paper = paper;
     const double m = plan_.margin.pt() + Length::mm(5).pt();
     const Rect area{m, m, s.paper.w.pt() - 2 * m, s.paper.h.pt() - 2 * m};
     double y = area.y;
@@ -293,42 +302,53 @@ class TileSheets {
 
     auto steps = text(markup_escape(labels_.steps), 9, false, area.w);
     const double steps_h = layout_height(steps.get());
-
     const Rect room{area.x, y, area.w, area.bottom() - steps_h - Length::mm(5).pt() - y};
-    const double k = std::min(room.w / whole_.w, room.h / whole_.h);
-    const Rect mini{room.x + (room.w - whole_.w * k) / 2, room.y, whole_.w * k, whole_.h * k};
-    // The steps right under the map, not at the foot of the page: one composed block
-    // (a long, low banner leaves the map short).
-    s.marks.push_back(text_run(steps, {area.x, mini.bottom() + Length::mm(5).pt()}, look_.ink, "assembly"));
+
+    // The art and the plan under it (wide banners) or beside it (tall ones), whichever
+    // draws them larger. One placement of the art: Cairo 1.16 writes a picture drawn twice
+    // on a page with a duplicated resource key.
+    const double W = whole_.w, H = whole_.h, gap = Length::mm(5).pt();
+    const double k_under = std::min(room.w / W, (room.h - gap) / (2 * H));
+    const double k_beside = std::min((room.w - gap) / (2 * W), room.h / H);
+    const bool under = k_under >= k_beside;
+    k = std::max(0.0, under ? k_under : k_beside);
+    const double w = W * k, h = H * k;
+    const Rect art{room.x + (room.w - (under ? w : 2 * w + gap)) / 2, room.y, w, h};
+    const double dx = under ? 0 : w + gap, dy = under ? h + gap : 0;
+    const Rect plan{art.x + dx, art.y + dy, w, h};
+    s.marks.push_back(text_run(steps, {area.x, plan.bottom() + Length::mm(5).pt()}, look_.ink, "assembly"));
     for (const Placement& pl : banner_.placements)
-      s.placements.push_back({pl.page, Affine::translate(mini.x, mini.y) * Affine::scale(k) * pl.to_sheet, mini});
-    Shape veil;  // the miniature a little faded, so that the grid and the names stand out
-    veil.path.rect(mini);
-    veil.fill = Rgba{1, 1, 1, 0.45};
-    veil.slot = "grid";
-    s.marks.push_back(veil);
+      s.placements.push_back({pl.page, Affine::translate(art.x, art.y) * Affine::scale(k) * pl.to_sheet, art});
+
+    const std::vector<Rect> cells = map_cells();
     Shape grid;
     grid.stroke = Stroke{0.6, look_.ink, {}};
     grid.slot = "grid";
-    grid.path.rect(mini);
-    const std::vector<Rect> cells = map_cells();
-    for (const Rect& v : cells) grid.path.rect({mini.x + v.x * k, mini.y + v.y * k, v.w * k, v.h * k});
+    Shape paper_tint;  // the plan's cells tinted like paper, so that it reads as sheets
+    paper_tint.fill = Rgba{0.96, 0.95, 0.92, 1};
+    paper_tint.slot = "grid";
+    for (const Rect& v : cells) {
+      grid.path.rect({art.x + v.x * k, art.y + v.y * k, v.w * k, v.h * k});
+      grid.path.rect({plan.x + v.x * k, plan.y + v.y * k, v.w * k, v.h * k});
+    }
+    grid.path.rect(art);
+    grid.path.rect(plan);
+    paper_tint.path.rect(plan);
+    s.marks.push_back(paper_tint);
     s.marks.push_back(grid);
+    // The names at one size, as large as a typical cell takes (6 to 14 pt); a sliver of a
+    // cell at the banner's edge gets its name smaller.
+    auto fit = [&](const Rect& v) { return std::min(v.w * k * 0.26, v.h * k * 0.45); };
+    std::vector<double> fits;
+    for (const Rect& v : cells) fits.push_back(fit(v));
+    std::nth_element(fits.begin(), fits.begin() + static_cast<std::ptrdiff_t>(fits.size() / 2), fits.end());
+    const double size = std::clamp(fits[fits.size() / 2], 6.0, 14.0);
     for (std::size_t i = 0; i < plan_.tiles.size(); ++i) {
       const Rect& v = cells[i];
-      const Rect cell{mini.x + v.x * k, mini.y + v.y * k, v.w * k, v.h * k};
-      const double size = std::clamp(std::min(cell.h * 0.34, cell.w * 0.3), 4.0, 11.0);
-      auto l = text(markup_escape(plan_.tiles[i].name), size, true);
-      const double w = layout_width(l.get()), h = layout_height(l.get());
-      // In the cell's top-left corner, where the sheet carries its big name: the middle of
-      // the cell (where the headline, node and date are) stays clear.
-      const Point at{cell.x + 2.5, cell.y + 1.5};
-      Shape chip;
-      chip.path.rect({at.x - 1.5, at.y, w + 3, h});
-      chip.fill = Rgba{1, 1, 1, 0.85};
-      chip.slot = "grid";
-      s.marks.push_back(chip);
-      s.marks.push_back(text_run(l, at, look_.ink, "grid"));
+      const Rect cell{plan.x + v.x * k, plan.y + v.y * k, v.w * k, v.h * k};
+      auto l = text(markup_escape(plan_.tiles[i].name), std::max(4.5, std::min(size, fit(v))), true);
+      const double lw = layout_width(l.get()), lh = layout_height(l.get());
+      s.marks.push_back(text_run(l, {cell.x + (cell.w - lw) / 2, cell.y + (cell.h - lh) / 2}, look_.ink, "grid"));
     }
     return s;
   }

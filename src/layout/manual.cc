@@ -205,7 +205,13 @@ ManualPages layout_manual(const ManualDoc& doc, const Template& tpl, const FontS
   out.pages.push_back(manual_detail::cover_page(doc, tpl, st, fonts, frame, diags));
   int number = 2;
   for (FlowedPage& fp : toc.pages) out.pages.push_back(a.flowed(std::move(fp), number++, false));
-  for (FlowedPage& fp : body.pages) {
+  for (std::size_t i = 0; i < body.pages.size(); ++i) {
+    FlowedPage& fp = body.pages[i];
+    // A lesson's last page with half of it or more left blank: the rest is ruled for notes
+    // (the crew's own additions), not left empty.
+    const bool ends_lesson = i + 1 == body.pages.size() || body.pages[i + 1].opens_lesson;
+    if (ends_lesson && fp.filled < frame.height() * 0.5)
+      manual_detail::notes_block(fp, tpl, st, fonts, doc.lang, frame);
     const bool head = !fp.opens_lesson;
     out.pages.push_back(a.flowed(std::move(fp), number++, head));
   }

@@ -66,6 +66,7 @@ constexpr double kParaSpace = 0.6;    // paragraphs: space
 constexpr double kBlockSpace = 0.6;   // around lists, quotes, code
 constexpr double kFigureSpace = 0.9;  // around tables, images, rules
 constexpr double kTightItem = 0.15;
+constexpr std::size_t kLeadInChars = 240;  // about three lines of an A5 page
 
 /// Where nested blocks go: their column, the quote bars beside them, the list's spacing.
 struct Frame {
@@ -194,6 +195,12 @@ class Builder {
       c.space_before = space(f.in_item && f.tight ? kTightItem : kParaSpace);
     }
     item_start_ = false;
+    // A lead-in ("Con el computador conectado al nodo:") introduces what follows: it never
+    // stands alone at a page's foot. Short ones only: a long paragraph ending on a colon
+    // moves whole, and a hole that tall is worse than the break.
+    const std::string plain = plain_text(p.text);
+    const std::size_t end = plain.find_last_not_of(" \n");
+    c.keep_with_next = end != std::string::npos && plain[end] == ':' && plain.size() <= kLeadInChars;
     push(std::move(c), Prev::paragraph);
   }
 

@@ -232,6 +232,24 @@ Page cover_page(const ManualDoc& doc, const Template& tpl, const ManualStyle& st
   return Cover(doc, tpl, st, fonts, frame, diags).build();
 }
 
+void notes_block(FlowedPage& page, const Template& tpl, const ManualStyle& st, const FontSet& fonts,
+                 const std::string& lang, const PageFrame& frame) {
+  const double step = st.leading * 1.6;
+  const double top = frame.top + page.filled + st.leading * 2.2, bottom = frame.top + frame.height();
+  TextStyle ls = st.small;
+  ls.color = st.accent;
+  ls.letter_spacing = ls.size * 0.08;
+  auto l = make_layout(fonts, lang, ls, markup_escape(to_upper(tpl.label("notes", lang))), frame.width());
+  const double first = top + layout_height(l.get()) + step;
+  if (bottom - first < frame.height() * 0.25) return;
+  page.items.push_back(text_run(l, {0, top}, ls.color, "notes"));
+  Shape lines;
+  for (double y = first; y <= bottom + 0.01; y += step) lines.path.move_to({0, y}).line_to({frame.width(), y});
+  lines.stroke = Stroke{0.4, st.rule, {}};
+  lines.slot = "notes";
+  page.items.push_back(std::move(lines));
+}
+
 Page notes_page(const Template& tpl, const ManualStyle& st, const FontSet& fonts,
                 const std::string& lang, const PageFrame& frame, int number) {
   Page p;

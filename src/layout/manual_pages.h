@@ -8,6 +8,7 @@
 #include "base/diag.h"
 #include "compose/manual.h"
 #include "layout/manual_blocks.h"
+#include "layout/manual_flow.h"
 #include "layout/page.h"
 #include "template/template.h"
 
@@ -34,6 +35,11 @@ Shape moon_outline(Point centre, double radius, Rgba outline, double width);
 
 Page cover_page(const ManualDoc& doc, const Template& tpl, const ManualStyle& st,
                 const FontSet& fonts, const PageFrame& frame, Diagnostics& diags);
+/// Ruled lines for notes under the text of `page` down to the text area's foot, headed
+/// by the template's "notes" label; a quarter of the area at least stays for the lines.
+void notes_block(FlowedPage& page, const Template& tpl, const ManualStyle& st, const FontSet& fonts,
+                 const std::string& lang, const PageFrame& frame);
+
 Page notes_page(const Template& tpl, const ManualStyle& st, const FontSet& fonts,
                 const std::string& lang, const PageFrame& frame, int number);
 /// The back cover: the next new moons, each a handover with a line to write the crew on.

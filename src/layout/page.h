@@ -51,6 +51,10 @@ struct TextRun {
   Rgba color;
   double rotation_deg = 0;  ///< about `origin`, clockwise on paper (0, 90, 180, 270 used)
   std::string slot;         ///< which template slot this is ("title", "body"…), for tests
+  /// Empty: each line where Pango puts it. Else line i's baseline, points below `origin`:
+  /// the zine body sets every line on one pitch, whatever the height of the fonts a line
+  /// mixes (Pango makes a line with an Arabic run taller than a Latin one).
+  std::vector<double> baselines;
 };
 
 /// A motif or image, pre-rendered once (recording surface for SVG, image surface with

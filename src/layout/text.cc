@@ -309,4 +309,20 @@ TextRun text_run(GRef<PangoLayout> layout, Point origin, Rgba color, std::string
   return r;
 }
 
+LineGrid line_grid(const FontSet& fonts, std::string_view lang, const TextStyle& style) {
+  GRef<PangoLayout> probe = make_layout(fonts, lang, style, "x", -1);
+  LineGrid g;
+  g.pitch = style.size * style.leading;
+  g.first_baseline = static_cast<double>(pango_layout_get_baseline(probe.get())) / PANGO_SCALE;
+  return g;
+}
+
+TextRun text_run_on_grid(GRef<PangoLayout> layout, Point origin, const LineGrid& grid, Rgba color,
+                         std::string slot) {
+  const int n = line_count(layout.get());
+  TextRun r = text_run(std::move(layout), origin, color, std::move(slot));
+  for (int i = 0; i < n; ++i) r.baselines.push_back(grid.first_baseline + i * grid.pitch);
+  return r;
+}
+
 }  // namespace telar

@@ -81,4 +81,21 @@ std::optional<Fitted> fit_text(const FontSet& fonts, std::string_view lang, Text
 /// A TextRun for `layout` with its top-left at `origin`.
 TextRun text_run(GRef<PangoLayout> layout, Point origin, Rgba color, std::string slot);
 
+/// Text on a baseline grid: one line every `style.size * style.leading` points, whatever
+/// the fonts a line mixes. Pango centres each font's own box on an absolute line height,
+/// so a line with an Arabic run comes out taller than a Latin one; on the grid both keep
+/// one rhythm. `first_baseline` is where the grid's first baseline falls below the top of
+/// a line of `style`'s own font (see grid_first_baseline()).
+struct LineGrid {
+  double pitch = 0;           ///< baseline to baseline, points
+  double first_baseline = 0;  ///< below the top of a line, points
+  /// The height of `lines` lines on the grid.
+  double height(int lines) const { return lines * pitch; }
+};
+/// The grid of `style` (which must set `leading`), measured on a line of its own font.
+LineGrid line_grid(const FontSet& fonts, std::string_view lang, const TextStyle& style);
+/// A TextRun for `layout` with its lines on `grid`, its first line's top at `origin`.
+TextRun text_run_on_grid(GRef<PangoLayout> layout, Point origin, const LineGrid& grid, Rgba color,
+                         std::string slot);
+
 }  // namespace telar

@@ -9,6 +9,7 @@
 
 #include "base/error.h"
 #include "base/utf8.h"
+#include "compose/headline.h"
 #include "layout/motif.h"
 #include "layout/qr.h"
 #include "layout/qr_verify.h"
@@ -191,9 +192,17 @@ class ZinePages {
       ah = layout_height(attribution.get()) + Length::mm(3).pt();
     }
     const double box_h = c.h - 2 * pad - ah - bar * 3;
-    auto f = fit_text(fonts_, doc_.lang, hs, markup_escape(doc_.headline->text),
-                      Size{Length::pt(inner_w), Length::pt(box_h)}, hr.min.pt(), hr.max.pt(), true);
+    const Size box{Length::pt(inner_w), Length::pt(box_h)};
+    auto f = fit_text(fonts_, doc_.lang, hs, markup_escape(doc_.headline->text), box, hr.min.pt(), hr.max.pt(), true);
     if (!f) does_not_fit("headline", hr.min.pt(), doc_.headline->loc);
+    // A headline never ends on one lone word: a size a little smaller (down to 85 %) that
+    // breaks it better wins over the largest that fits.
+    for (double s = f->size - 0.25; lone_last_word(f->layout.get()) && s >= std::max(hr.min.pt(), f->size * 0.85); s -= 0.25)
+      if (auto g = fit_text(fonts_, doc_.lang, hs, markup_escape(doc_.headline->text), box, hr.min.pt(), s, true);
+          g && !lone_last_word(g->layout.get())) {
+        f = std::move(g);
+        break;
+      }
     const double h = layout_height(f->layout.get());
     const double block = bar * 3 + h + ah;
     double y = c.y + (c.h - block) / 2;  // optical centre: a touch above the middle
@@ -249,10 +258,16 @@ class ZinePages {
     // more, a notes page (filler) costs a little, and so does giving up the round breaks.
     auto badness = [&](const std::vector<FlowPage>& pages, const FlowParams& p) {
       double b = leading_cost(p) + (p.round_breaks ? 0 : 3);
-      for (const FlowPage& fp : pages) {
-        const double fill = fp.filled / area.h;
-        if (fill < 0.35) b += 16 * (1 - fill / 0.35);
+      // A page that goes on with the round of the page before is evened out with it
+      // (balance_rounds): the two count at their average fill.
+      std::vector<double> fill;
+      for (std::size_t i = 0; i < pages.size(); ++i) {
+        fill.push_back(pages[i].filled / area.h);
+        const bool opens = !pages[i].blocks.empty() && doc_.body[pages[i].blocks.front()].kind == ZineBlock::Kind::round;
+        if (i > 0 && !opens) fill[i] = fill[i - 1] = (fill[i - 1] + fill[i]) / 2;
       }
+      for (double f : fill)
+        if (f < 0.35) b += 16 * (1 - f / 0.35);
       const int notes = avail - static_cast<int>(pages.size() + p.skip.size());
       return b + 2.0 * std::max(0, notes);
     };
@@ -309,6 +324,7 @@ class ZinePages {
     if (!flow)
       diags_.fail(doc_.body.empty() ? Loc{doc_.source_name} : doc_.body.front().loc,
                   msg(MsgId::zine_body_too_long, avail, fmt::format("{:g}", br.min.pt())));
+    balance_rounds(*flow, params, avail);
     info.body_size = params.body_size;
     info.leading = params.leading;
     info.round_breaks = params.round_breaks;
@@ -345,6 +361,50 @@ class ZinePages {
     return out;
   }
 
+  // Evens each round that runs onto a second page out over its pages: the least text
+  // height per page (down to half the text area) that still sets the body in as many
+  // pages, so that a full page is not followed by a runt. A round that fits one page, and
+  // the page count, stay as they are.
+  void balance_rounds(std::vector<FlowPage>& flow, FlowParams& params, int avail) const {
+    const Rect area = flow_area();
+    const std::size_t pages = flow.size();
+    auto round_of = [&](std::size_t block) {
+      std::size_t r = FlowParams::kPreamble;
+      for (std::size_t i = 0; i <= block && i < doc_.body.size(); ++i)
+        if (doc_.body[i].kind == ZineBlock::Kind::round) r = i;
+      return r;
+    };
+    // Rounds with a page that goes on with them (a page not opening on a round heading).
+    std::vector<std::size_t> spread;
+    for (std::size_t p = 1; p < pages; ++p) {
+      const FlowPage& fp = flow[p];
+      const bool opens = !fp.blocks.empty() && doc_.body[fp.blocks.front()].kind == ZineBlock::Kind::round &&
+                         flow[p - 1].done && *flow[p - 1].done < fp.blocks.front();
+      if (opens || !flow[p - 1].done) continue;
+      const std::size_t r = round_of(*flow[p - 1].done);
+      if (std::find(spread.begin(), spread.end(), r) == spread.end()) spread.push_back(r);
+    }
+    for (std::size_t r : spread) {
+      double lo = area.h * 0.5, hi = area.h;  // hi always sets the body in `pages` pages
+      std::optional<std::vector<FlowPage>> best;
+      for (int step = 0; step < 7; ++step) {
+        const double mid = (lo + hi) / 2;
+        FlowParams p = params;
+        p.round_caps[r] = mid;
+        auto f = flow_zine_body(doc_, tpl_, fonts_, area, p, avail);
+        if (f && f->size() == pages) {
+          hi = mid;
+          best = std::move(f);
+        } else {
+          lo = mid;
+        }
+      }
+      if (!best) continue;
+      params.round_caps[r] = hi;
+      flow = std::move(*best);
+    }
+  }
+
   const ZineBlock* last_turn() const {
     const ZineBlock* last = nullptr;
     for (const ZineBlock& b : doc_.body)
@@ -362,26 +422,21 @@ class ZinePages {
   std::vector<std::pair<std::size_t, ZineBlock>> turn_quotes(int n) const {
     std::vector<std::pair<std::size_t, ZineBlock>> candidates;
     if (n <= 0) return candidates;
-    // Sentences of 5 to 18 words; when there are too few, short ones (3 and 4 words) too.
-    for (const std::size_t least : {5, 3}) {
-    if (static_cast<int>(candidates.size()) >= n) break;
-    candidates.clear();
-    for (std::size_t i = 0; i < doc_.body.size(); ++i) {
-      const ZineBlock& b = doc_.body[i];
-      if (b.kind != ZineBlock::Kind::turn) continue;
-      std::size_t from = 0;
-      while (from < b.text.size()) {
-        std::size_t end = b.text.find_first_of(".!?", from);
-        end = end == std::string::npos ? b.text.size() : end + 1;
-        std::string sentence = b.text.substr(from, end - from);
-        from = end;
-        while (!sentence.empty() && sentence.front() == ' ') sentence.erase(sentence.begin());
-        const auto words = std::count(sentence.begin(), sentence.end(), ' ') + 1;
-        if (words < static_cast<long>(least) || words > 18 || (doc_.headline && doc_.headline->text == sentence))
-          continue;
-        candidates.emplace_back(i, ZineBlock{ZineBlock::Kind::quote, b.speaker, sentence, b.loc});
+    // Sentences of 5 to 18 words; when there are too few, short ones (3 and 4 words) too;
+    // then clauses (a circle of long one-sentence turns).
+    const std::pair<long, bool> passes[] = {{5, false}, {3, false}, {3, true}};
+    for (const auto& [least, clauses] : passes) {
+      if (static_cast<int>(candidates.size()) >= n) break;
+      candidates.clear();
+      for (std::size_t i = 0; i < doc_.body.size(); ++i) {
+        const ZineBlock& b = doc_.body[i];
+        if (b.kind != ZineBlock::Kind::turn) continue;
+        for (std::string& sentence : quotable_pieces(b.text, clauses)) {
+          const auto words = std::count(sentence.begin(), sentence.end(), ' ') + 1;
+          if (words < least || words > 18 || (doc_.headline && doc_.headline->text == sentence)) continue;
+          candidates.emplace_back(i, ZineBlock{ZineBlock::Kind::quote, b.speaker, std::move(sentence), b.loc});
+        }
       }
-    }
     }
     // With no link the last turn's last sentence closes the back cover: it stays off the
     // quote pages when there are sentences enough without it.
@@ -414,6 +469,7 @@ class ZinePages {
     // short quote set big, not a strip of 12 pt), never smaller than inline quotes.
     const double lo = tpl_.size("quote").max.pt(), hi = tpl_.size("headline").max.pt() * 1.6;
     double size = lo;
+    std::optional<double> stranded;  // the largest size that fits but ends on a lone word
     std::vector<Item> scratch;
     for (double s = hi; s >= lo; s -= 0.5) {
       TextStyle probe;
@@ -423,6 +479,18 @@ class ZinePages {
       auto l = make_layout(fonts_, doc_.lang, probe, markup_escape("\u201C" + q.text + "\u201D"), text_w);
       if (!fits_width(l.get(), text_w)) continue;  // a long word would cross the margin
       if (place_quote(scratch, q, doc_, tpl_, fonts_, s, c.x, 0, c.w, true) <= c.h * 0.8) {
+        // Display type ending on one lone word reads as a mistake: a size a little smaller
+        // that gives the last line a second word is better, as long as the quote still
+        // holds two fifths of its page (not a strip).
+        probe.leading = 1.2;
+        const double set_w = c.w - (tpl_.option("quotes", "rule") == "tint" ? 1.4 : 0.9) * s;  // as placed
+        auto set = make_layout(fonts_, doc_.lang, probe, markup_escape("\u201C" + q.text + "\u201D"), set_w);
+        balance_lines(set.get(), set_w);
+        if (lone_last_word(set.get()) && s - 0.5 >= lo) {
+          if (!stranded) stranded = s;
+          if (place_quote(scratch, q, doc_, tpl_, fonts_, s - 0.5, c.x, 0, c.w, true) >= c.h * 0.4) continue;
+          s = *stranded;
+        }
         size = s;
         break;
       }

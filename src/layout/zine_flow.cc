@@ -53,6 +53,7 @@ class Flow {
     round_.leading = 1.1;
     round_.color = tpl.color("accent");
     quote_size_ = std::clamp(s * 1.3, tpl.size("quote").min.pt(), tpl.size("quote").max.pt());
+    grid_ = line_grid(fonts, doc.lang, body_);
   }
 
   bool run() {
@@ -64,7 +65,7 @@ class Flow {
       switch (b.kind) {
         case ZineBlock::Kind::round: ok = place_round(i); break;
         case ZineBlock::Kind::quote: ok = place_quote_block(i); break;
-        default: ok = place_para(i, para_for(b)); break;
+        default: ok = place_para(i, para_for(b, continues_turn(i))); break;
       }
       if (!ok) return false;
     }
@@ -77,7 +78,24 @@ class Flow {
   }
 
  private:
-  Para para_for(const ZineBlock& b) const {
+  // Block i is the rest of a turn cut around a highlight (the same speaker at the same
+  // place in the story, with only that turn's highlight, set as a quote, between): it goes
+  // on without the speaker's name again.
+  bool continues_turn(std::size_t i) const {
+    const ZineBlock& b = doc_.body[i];
+    if (b.kind != ZineBlock::Kind::turn) return false;
+    auto same_place = [&](const ZineBlock& o) {
+      return o.speaker == b.speaker && o.loc.line == b.loc.line && o.loc.column == b.loc.column && o.loc.file == b.loc.file;
+    };
+    while (i > 0) {
+      const ZineBlock& prev = doc_.body[--i];
+      if (!same_place(prev)) return false;
+      if (prev.kind == ZineBlock::Kind::turn) return !p_.skip.count(i);
+    }
+    return false;
+  }
+
+  Para para_for(const ZineBlock& b, bool continues = false) const {
     Para p;
     p.style = body_;
     p.text = b.text;
@@ -86,6 +104,8 @@ class Flow {
       p.wrap_open = fmt::format("<span style=\"italic\" foreground=\"{}\">", hex_color(muted));
       p.wrap_close = "</span>";
       p.slot = "narration";
+    } else if (continues) {
+      p.slot = "turn";
     } else {
       std::string name = to_upper(b.speaker);
       double size = speaker_size(p_.body_size);
@@ -108,7 +128,11 @@ class Flow {
     y_ = area_.y;
   }
   bool at_top() const { return y_ <= area_.y + 0.01; }
-  double room() const { return area_.bottom() - y_; }
+  double room() const {
+    const auto cap = p_.round_caps.find(current_round_);
+    const double bottom = cap == p_.round_caps.end() ? area_.bottom() : std::min(area_.bottom(), area_.y + cap->second);
+    return bottom - y_;
+  }
   bool page_limit() const { return static_cast<int>(pages_.size()) > max_pages_; }
 
   bool advance_page() {
@@ -118,6 +142,7 @@ class Flow {
 
   bool place_round(std::size_t i) {
     const ZineBlock& b = doc_.body[i];
+    current_round_ = i;
     // A new round starts a new page, except the first: the preamble (narration before the
     // first round) reads as its introduction.
     if (p_.round_breaks && in_round_ && !at_top() && !advance_page()) return false;
@@ -152,11 +177,10 @@ class Flow {
       std::vector<Item> scratch;
       return leading_ * kQuoteGap + place_quote(scratch, b, doc_, tpl_, fonts_, quote_size_, 0, 0, area_.w, true);
     }
-    Para p = para_for(b);
+    Para p = para_for(b, continues_turn(i));
     GRef<PangoLayout> l = make_layout(fonts_, doc_.lang, p.style, p.markup(0, p.text.size()), area_.w);
     const int n = line_count(l.get());
-    return leading_ * para_gap_ +
-           (n < 2 * kMinLines ? layout_height(l.get()) : line_bottom(l.get(), kMinLines - 1));
+    return leading_ * para_gap_ + grid_.height(n < 2 * kMinLines ? n : kMinLines);
   }
 
   bool place_quote_block(std::size_t i) {
@@ -192,10 +216,10 @@ class Flow {
       GRef<PangoLayout> l =
           make_layout(fonts_, doc_.lang, p.style, p.markup(from, end), width);
       const int n = line_count(l.get());
-      const double h = layout_height(l.get());
+      const double h = grid_.height(n);
       if (before + h <= room()) {
         y_ += before;
-        pages_.back().items.push_back(text_run(l, {area_.x, y_}, p.style.color, p.slot));
+        pages_.back().items.push_back(text_run_on_grid(l, {area_.x, y_}, grid_, p.style.color, p.slot));
         if (first_part) pages_.back().blocks.push_back(i);
         pages_.back().done = i;
         y_ += h;
@@ -203,7 +227,7 @@ class Flow {
       }
       // How many lines fit here? Split only with two lines on each side.
       int fit = 0;
-      while (fit < n && before + line_bottom(l.get(), fit) <= room()) ++fit;
+      while (fit < n && before + grid_.height(fit + 1) <= room()) ++fit;
       if (n >= 2 * kMinLines && fit >= kMinLines) {
         fit = std::min(fit, n - kMinLines);
         const int cut = line_start(l.get(), fit);  // byte offset in the layout's text
@@ -212,7 +236,7 @@ class Flow {
         GRef<PangoLayout> head =
             make_layout(fonts_, doc_.lang, p.style, p.markup(from, cut_text), width);
         y_ += before;
-        pages_.back().items.push_back(text_run(head, {area_.x, y_}, p.style.color, p.slot));
+        pages_.back().items.push_back(text_run_on_grid(head, {area_.x, y_}, grid_, p.style.color, p.slot));
         if (first_part) pages_.back().blocks.push_back(i);
         first_part = false;
         from = cut_text;
@@ -232,8 +256,10 @@ class Flow {
   FlowParams p_;
   int max_pages_;
   TextStyle body_, round_;
+  LineGrid grid_;  // the body's lines: one pitch for every script
   double leading_ = 12, para_gap_ = 0.4, quote_size_ = 12, y_ = 0;
   bool in_round_ = false;  // a round heading has been placed (the preamble is over)
+  std::size_t current_round_ = FlowParams::kPreamble;  // the round being set (its heading's index)
   std::vector<FlowPage> pages_;
 };
 

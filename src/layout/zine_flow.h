@@ -4,6 +4,7 @@
 // round headings kept with what follows, pull quotes never split.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,6 +23,11 @@ struct FlowParams {
   double para_gap = 0.4;     ///< space between turns, in lines (tightened with the leading)
   bool round_breaks = true;  ///< each round starts a new page
   std::set<std::size_t> skip;  ///< body block indices left out (promoted to quote pages)
+  /// Text height allowed on the pages of a round (key: the round heading's block index;
+  /// kPreamble for the text before the first round); absent: the whole text area. Evens
+  /// a round out over the pages it runs onto.
+  std::map<std::size_t, double> round_caps;
+  static constexpr std::size_t kPreamble = static_cast<std::size_t>(-1);
 };
 
 struct FlowPage {

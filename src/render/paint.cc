@@ -41,7 +41,21 @@ void paint(cairo_t* cr, const TextRun& t, std::set<std::string>*) {
   cairo_move_to(cr, 0, 0);
   set_color(cr, t.color);
   // Never pango_cairo_update_layout: the layout keeps the metrics it was shaped with.
-  pango_cairo_show_layout(cr, t.layout.get());
+  if (t.baselines.empty()) {
+    pango_cairo_show_layout(cr, t.layout.get());
+  } else {
+    // Line by line at the run's own baselines, each line where pango_cairo_show_layout
+    // would put it across (its logical x: alignment and direction kept).
+    const LayoutIter it(pango_layout_get_iter(t.layout.get()));
+    std::size_t i = 0;
+    do {
+      if (i >= t.baselines.size()) break;
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(it.get(), nullptr, &logical);
+      cairo_move_to(cr, static_cast<double>(logical.x) / PANGO_SCALE, t.baselines[i++]);
+      pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it.get()));
+    } while (pango_layout_iter_next_line(it.get()));
+  }
   cairo_restore(cr);
 }
 

@@ -172,12 +172,69 @@ TEST_CASE("tiles: every tile is labelled, marks stay on the printable part, no p
     }
     CHECK(named);
   }
-  // The map: the whole banner in miniature, a name in each cell.
+  // The map: the whole banner in miniature (whole or strip by strip), a name for each cell.
   const Sheet& map = sheets[0];
-  REQUIRE(map.placements.size() == 1);
+  REQUIRE_FALSE(map.placements.empty());
+  for (const Placement& p : map.placements) CHECK(p.to_sheet.xx == Approx(map.placements[0].to_sheet.xx));
   CHECK(map.placements[0].to_sheet.xx < 0.2);
   std::size_t names = 0;
   for (const Item& m : map.marks)
     if (const auto* run = std::get_if<TextRun>(&m); run && run->slot == "grid") ++names;
   CHECK(names == plan->tiles.size());
+}
+
+TEST_CASE("the tile map fills its page, its names off the art, in the unit asked in", "[banner][typography]") {
+  struct Case {
+    Size size;
+    Size paper;
+    std::string unit;
+  };
+  const Case cases[] = {{metres(2, 1), {Length::mm(210), Length::mm(297)}, "m"},
+                        {{Length::in(120), Length::in(36)}, {Length::in(8.5), Length::in(11)}, "in"},
+                        {metres(3, 1), {Length::mm(210), Length::mm(297)}, "m"},
+                        {metres(1, 3), {Length::mm(210), Length::mm(297)}, "m"}};
+  for (const Case& c : cases) {
+    Laid b = lay_out("la-bateria.circle.md", "tejido", c.size, Length{});
+    const Sheet banner = impose_banner_sheet(b.page);
+    auto plan = plan_tiles(banner.paper, c.paper, Length::mm(5), Length::mm(10));
+    REQUIRE(plan);
+    TileLook look;
+    look.font = "Noto Sans";
+    look.bold_font = "Noto Sans Bold";
+    TileLabels labels{"glue here", "{tiles} on top", "How it goes together", "{count} sheets, {overlap}", "Steps.", c.unit};
+    const Sheet map = impose_tiles(*plan, banner, fonts(), look, labels).front();
+    INFO(c.size.w.mm() << " x " << c.size.h.mm() << " mm on " << c.paper.w.mm() << " mm paper");
+    // Everything drawn: the marks and the art.
+    Rect all = test::item_bounds(map.marks.front());
+    auto grow = [&](const Rect& r) {
+      const double x0 = std::min(all.x, r.x), y0 = std::min(all.y, r.y);
+      all = {x0, y0, std::max(all.right(), r.right()) - x0, std::max(all.bottom(), r.bottom()) - y0};
+    };
+    for (const Item& m : map.marks) grow(test::item_bounds(m));
+    for (const Placement& p : map.placements) grow(p.clip);
+    const double pw = map.paper.w.pt(), ph = map.paper.h.pt();
+    INFO("drawn " << all.w / pw * 100 << " % of the width, " << all.h / ph * 100 << " % of the height");
+    // Before: a 120 x 36 in map on letter used 40 % of its page (the foot blank).
+    CHECK(std::max(all.w / pw, all.h / ph) >= 0.85);
+    CHECK(all.w * all.h >= pw * ph * 0.6);
+    CHECK(Rect({0, 0, pw, ph}).contains(all, 0.5));
+    // No name on the art: every name is outside every part of the miniature.
+    std::size_t names = 0;
+    std::string size_line;
+    for (const Item& m : map.marks)
+      if (const auto* run = std::get_if<TextRun>(&m)) {
+        const std::string text = pango_layout_get_text(run->layout.get());
+        if (text.find(" \u00D7 ") != std::string::npos) size_line = text;
+        if (run->slot != "grid") continue;
+        ++names;
+        const Rect r = test::item_bounds(m);
+        for (const Placement& p : map.placements) {
+          const Rect o = intersect(r, p.clip);
+          INFO(text);
+          CHECK((o.w < 0.5 || o.h < 0.5));
+        }
+      }
+    CHECK(names == plan->tiles.size());
+    CHECK(size_line.find(" " + c.unit + " ") != std::string::npos);
+  }
 }

@@ -241,3 +241,75 @@ TEST_CASE("calendar dates and spans in the manual's language", "[manual-layout]"
   CHECK(split_crew(" Ana, Rodrigo ,, Marisol ") ==
         std::vector<std::string>{"Ana", "Rodrigo", "Marisol"});
 }
+
+TEST_CASE("a lead-in line never stands alone at the foot of a page", "[manual-layout][typography]") {
+  // A paragraph that ends on a colon introduces the list under it: however much text comes
+  // before it, it is never the last thing on a page with its list on the next.
+  const std::string filler =
+      "La batería de litio se guarda a media carga, lejos del sol y de la humedad de la sede. ";
+  for (const char* tpl : {"brigada", "cuaderno"})
+    for (int k = 8; k <= 60; k += 1) {
+      std::string text = "# Antes de abrir\n\n";
+      for (int s = 0; s < k; ++s) text += filler + (s % 5 == 4 ? "\n\n" : "");
+      text += "\n\nAntes de abrir la sede, revisa estas tres cosas:\n\n"
+              "- que cada batería tenga su color;\n- que ninguna esté hinchada;\n- que el cuaderno esté al día.\n\n";
+      text += filler + filler + "\n";
+      Diagnostics d;
+      std::vector<Lesson> lessons{parse_lesson(SourceText("lead.md", text), d)};
+      Template t = manual_template(tpl);
+      ManualOptions opt;
+      opt.cycle = Date{2026, 11, 20};
+      ManualDoc doc = compose_manual(std::move(lessons), t, opt);
+      ManualLayoutOptions lopt;
+      lopt.page = *paper_size("a5");
+      ManualPages m = layout_manual(doc, t, fonts(), Hyphenator::load(doc.lang), lopt, d);
+      REQUIRE_FALSE(d.has_errors());
+      for (std::size_t i = 0; i < m.pages.size(); ++i) {
+        // The lowest body text on the page.
+        const TextRun* last = nullptr;
+        double bottom = -1;
+        for (const Item& it : m.pages[i].items)
+          if (const auto* r = std::get_if<TextRun>(&it); r && (r->slot == "body" || r->slot == "marker")) {
+            const Rect b = test::item_bounds(it);
+            if (b.bottom() > bottom) bottom = b.bottom(), last = r;
+          }
+        if (!last) continue;
+        std::string s = pango_layout_get_text(last->layout.get());
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+        INFO(tpl << ": " << k << " sentences, page " << i + 1 << " ends on '" << s << "'");
+        CHECK_FALSE((!s.empty() && s.back() == ':'));
+      }
+    }
+}
+
+TEST_CASE("no page of a lesson is left mostly blank: a lesson's short last page is ruled for notes",
+          "[manual-layout][typography]") {
+  const fs::path lessons = test::examples_dir() / "lessons";
+  for (const char* tpl : {"cuaderno", "brigada"}) {
+    Diagnostics d;
+    Laid m = lay_out({lessons / "01-antes-de-abrir.md", lessons / "02-cuidar-el-litio.md", lessons / "03-la-red.md"}, tpl, d);
+    REQUIRE_FALSE(d.has_errors());
+    const Template t = manual_template(tpl);
+    const double top = t.margins.top.pt(), height = m.pages.pages[0].trim.h.pt() - top - t.margins.bottom.pt();
+    int checked = 0;
+    for (std::size_t i = 0; i < m.pages.pages.size(); ++i) {
+      const Page& p = m.pages.pages[i];
+      bool lesson_text = false;
+      double bottom = 0;
+      for (const Item& it : p.items) {
+        const std::string slot = std::visit([](const auto& x) {
+          if constexpr (requires { x.slot; }) return x.slot; else return std::string();
+        }, it);
+        if (slot == "body" || slot == "heading") lesson_text = true;
+        if (slot == "folio" || slot == "running-head" || slot == "head" || slot.empty()) continue;
+        bottom = std::max(bottom, test::item_bounds(it).bottom());
+      }
+      if (!lesson_text) continue;
+      ++checked;
+      INFO(tpl << " page " << i + 1 << ": used down to " << (bottom - top) / height * 100 << " % of the text area");
+      // Before: cuaderno's lesson ends took 20 % of their page, the rest blank.
+      CHECK(bottom - top >= height * 0.5);
+    }
+    CHECK(checked >= 4);
+  }
+}

@@ -43,17 +43,22 @@ Zine zine(const std::string& story_text, const std::string& tpl_name) {
   return z;
 }
 
-/// Baseline-to-baseline distances of a layout's lines, points.
-std::vector<double> baseline_steps(PangoLayout* l) {
+/// Where a run's lines are painted: its own baselines when it sets them, else Pango's.
+std::vector<double> painted_baselines(const TextRun& r) {
+  if (!r.baselines.empty()) return r.baselines;
   std::vector<double> out;
-  PangoLayoutIter* it = pango_layout_get_iter(l);
-  double prev = pango_layout_iter_get_baseline(it) / double(PANGO_SCALE);
-  while (pango_layout_iter_next_line(it)) {
-    const double b = pango_layout_iter_get_baseline(it) / double(PANGO_SCALE);
-    out.push_back(b - prev);
-    prev = b;
-  }
+  PangoLayoutIter* it = pango_layout_get_iter(r.layout.get());
+  do out.push_back(pango_layout_iter_get_baseline(it) / double(PANGO_SCALE));
+  while (pango_layout_iter_next_line(it));
   pango_layout_iter_free(it);
+  return out;
+}
+
+/// Baseline-to-baseline distances of a run's painted lines, points.
+std::vector<double> baseline_steps(const TextRun& r) {
+  const std::vector<double> b = painted_baselines(r);
+  std::vector<double> out;
+  for (std::size_t i = 1; i < b.size(); ++i) out.push_back(b[i] - b[i - 1]);
   return out;
 }
 
@@ -81,6 +86,20 @@ std::vector<const TextRun*> runs(const Page& p, const std::string& slot) {
   return out;
 }
 
+/// The width of the layout's last two words set together on one line, in its own font.
+double last_two_words_width(PangoLayout* l) {
+  std::string text = pango_layout_get_text(l);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+  std::size_t cut = text.find_last_of(" \n");
+  if (cut == std::string::npos) return 0;
+  cut = cut == 0 ? std::string::npos : text.find_last_of(" \n", cut - 1);
+  const std::string two = text.substr(cut == std::string::npos ? 0 : cut + 1);
+  auto one = GRef<PangoLayout>::adopt(pango_layout_new(pango_layout_get_context(l)));
+  pango_layout_set_font_description(one.get(), pango_layout_get_font_description(l));
+  pango_layout_set_text(one.get(), std::string(two).replace(two.find_first_of(" \n"), 1, " ").c_str(), -1);
+  return layout_width(one.get());
+}
+
 const char* const kExamplesNames[] = {"la-bateria.circle.md", "caravan.circle.md", "witral.circle.md"};
 
 const std::string kArabic =
@@ -103,39 +122,38 @@ TEST_CASE("zine body leading is 1.2 to 1.35 times the size in every script and t
       for (const Page& p : z.pages)
         for (const char* slot : {"turn", "narration"})
           for (const TextRun* r : runs(p, slot))
-            for (double step : baseline_steps(r->layout.get())) {
+            for (double step : baseline_steps(*r)) {
               CHECK(step / z.info.body_size >= 1.2 - 1e-3);
-              if (name == "arabic") {
-                // A line that mixes the Arabic face with the Latin one is a little taller
-                // (Pango centres each face's own box on the line): within 15 %.
-                CHECK(step / z.info.body_size <= 1.35 * 1.15);
-              } else {
-                CHECK(step / z.info.body_size <= 1.35 + 1e-3);
-                CHECK(step == Catch::Detail::Approx(z.info.leading * z.info.body_size).margin(0.02));
-              }
+              CHECK(step / z.info.body_size <= 1.35 + 1e-3);
+              CHECK(step == Catch::Detail::Approx(z.info.leading * z.info.body_size).margin(0.02));
               ++measured;
             }
       CHECK(measured > 0);
     }
 }
 
-TEST_CASE("Arabic and Latin turns on one zine page keep nearly one line rhythm", "[layout][typography]") {
-  Zine z = zine(kArabic, "semilla");
-  std::vector<double> latin, arabic;
-  for (const Page& p : z.pages)
-    for (const TextRun* r : runs(p, "turn")) {
-      const std::string text = pango_layout_get_text(r->layout.get());
-      auto& into = text.find("\xD8") != std::string::npos || text.find("\xD9") != std::string::npos ? arabic : latin;
-      for (double s : baseline_steps(r->layout.get())) into.push_back(s);
-    }
-  REQUIRE_FALSE(latin.empty());
-  REQUIRE_FALSE(arabic.empty());
-  // Before: Arabic lines at about 3 x the size beside Latin ones at 1.8 x. Now the Latin
-  // lines are exact and the Arabic ones within 15 % of them.
-  for (double l : latin) CHECK(l == Catch::Detail::Approx(latin.front()).margin(0.02));
-  for (double a : arabic) {
-    CHECK(a >= latin.front() - 0.02);
-    CHECK(a <= latin.front() * 1.15);
+TEST_CASE("Arabic and Latin turns on one zine page keep one line rhythm", "[layout][typography]") {
+  for (const char* tpl : {"semilla", "fotocopia"}) {
+    INFO(tpl);
+    Zine z = zine(kArabic, tpl);
+    std::vector<double> latin, arabic, firsts;
+    for (const Page& p : z.pages)
+      for (const TextRun* r : runs(p, "turn")) {
+        const std::string text = pango_layout_get_text(r->layout.get());
+        auto& into = text.find("\xD8") != std::string::npos || text.find("\xD9") != std::string::npos ? arabic : latin;
+        for (double s : baseline_steps(*r)) into.push_back(s);
+        firsts.push_back(painted_baselines(*r).front());
+      }
+    // A paragraph's first baseline sits as far below its top in either script.
+    for (double f : firsts) CHECK(f == Catch::Detail::Approx(firsts.front()).margin(0.01));
+    REQUIRE_FALSE(latin.empty());
+    REQUIRE_FALSE(arabic.empty());
+    // Before: Arabic lines at about 3 x the size beside Latin ones at 1.8 x; then within
+    // 15 % (Pango centres each face's own box on an absolute line height). Now one pitch,
+    // to the hundredth of a point, for both scripts.
+    const double pitch = z.info.leading * z.info.body_size;
+    for (double l : latin) CHECK(l == Catch::Detail::Approx(pitch).margin(0.01));
+    for (double a : arabic) CHECK(a == Catch::Detail::Approx(pitch).margin(0.01));
   }
 }
 
@@ -186,6 +204,87 @@ TEST_CASE("example zine paragraphs hardly ever end on one lone word", "[layout][
       // Where a measure down to 85 % cannot avoid it, one may remain (before: 15-20 %).
       CHECK(lone <= 1);
       CHECK(lone * 10 <= paragraphs);
+    }
+}
+
+TEST_CASE("headline and whole-page quotes never end on one lone word", "[layout][typography]") {
+  std::vector<std::pair<std::string, std::string>> stories;
+  for (const char* e : kExamplesNames) stories.emplace_back(e, slurp(test::examples_dir() / e));
+  stories.emplace_back("arabic", kArabic);
+  // Headlines that greedy breaking at the largest size strands a word of.
+  for (const char* h : {"Cuando se corta la luz, el barrio sigue hablando en voz baja.",
+                        "La red no se apaga si la cuidamos entre todas.",
+                        "Sin nombres, con colores: así nadie puede hacer una lista de nosotros.",
+                        "Nadie firma nada, nadie deja el carnet en la mesa.",
+                        "Venimos porque aquí nadie arregla sola su bicicleta.",
+                        "Ahora son de todos y nadie las guarda bajo llave.",
+                        "Que la luz no es del que la vende.",
+                        "A strike is only as long as the childcare lasts.",
+                        "Cada sábado aprendemos algo nuevo juntas en el taller del barrio."})
+    stories.emplace_back(h, std::string("---\ntitle: Titular\nlang: es\nheadline: \"") + h +
+                                "\"\n---\n\n## Ronda\n\nAna: Prestar una batería es prestar la voz.\n");
+  for (const char* tpl : {"fotocopia", "semilla"})
+    for (const auto& [name, text] : stories) {
+      Zine z = zine(text, tpl);
+      for (std::size_t i = 1; i < 7; ++i)
+        for (const char* slot : {"headline", "quote"}) {
+          const auto r = runs(z.pages[i], slot);
+          if (r.empty() || (std::string(slot) == "quote" && !runs(z.pages[i], "turn").empty())) continue;
+          PangoLayout* l = r.front()->layout.get();
+          INFO(tpl << " " << name << " page " << i + 1 << " " << slot << ": " << pango_layout_get_text(l));
+          // A fault where a better break exists: the last two words fit one line of the
+          // page's measure at the size set (a display word too long to share a line is not).
+          const bool tint = std::string(tpl) == "semilla", quote = std::string(slot) == "quote";
+          const double size = pango_font_description_get_size(pango_layout_get_font_description(l)) / double(PANGO_SCALE);
+          const double measure = z.pages[i].trim.w.pt() - 2 * Length::mm(7).pt() -
+                                 (quote ? (tint ? 1.4 : 0.9) * size : (tint ? 2 * Length::mm(4).pt() : 0));
+          CHECK_FALSE((lone_last_word(l) && last_two_words_width(l) <= measure));
+          if (!quote) CHECK_FALSE(lone_last_word(l));
+        }
+    }
+}
+
+TEST_CASE("the zine's text is balanced over the inside pages it takes", "[layout][typography]") {
+  // A round that runs onto a second page shares its lines out: no full page before a runt.
+  // Measured from the top of the text area to the lowest line of body text on each page.
+  for (const char* tpl : {"fotocopia", "semilla"})
+    for (const std::string e : {"la-bateria.circle.md", "longest"}) {
+      std::string text;
+      if (e == "longest") {  // the first round alone runs over two pages or more
+        text = "---\ntitle: Largo\nlang: es\n---\n\n## Ronda\n\n";
+        for (int k = 0; k < 20; ++k)
+          text += "Ana: Prestar una batería es prestar la voz; cuando no hay luz el teléfono nos une.\n";
+        text += "\n## Otra\n\nLuis: Corta.\n";
+      } else {
+        text = slurp(test::examples_dir() / e);
+      }
+      Zine z = zine(text, tpl);
+      std::vector<double> fill;       // text height per body page
+      std::vector<bool> continues;  // the page goes on with the round of the page before
+      for (std::size_t i = 1; i < 7; ++i) {
+        double top = 1e300, bottom = -1;
+        bool round_first = false;
+        for (const Item& it : z.pages[i].items)
+          if (const auto* r = std::get_if<TextRun>(&it); r && (r->slot == "turn" || r->slot == "narration" || r->slot == "round")) {
+            const Rect b = test::item_bounds(it);
+            if (b.y < top) round_first = r->slot == "round", top = b.y;
+            bottom = std::max(bottom, b.bottom());
+          }
+        if (bottom < 0) continue;
+        fill.push_back(bottom - top);
+        continues.push_back(!round_first);
+      }
+      INFO(tpl << " " << e);
+      REQUIRE(fill.size() >= 2);
+      int checked = 0;
+      for (std::size_t i = 1; i < fill.size(); ++i) {
+        if (!continues[i]) continue;
+        INFO("page " << i << ": " << fill[i - 1] << " pt then " << fill[i] << " pt");
+        // Before: 95 % of a page, then 40 %.
+        CHECK(fill[i] >= fill[i - 1] * 0.6);
+        ++checked;
+      }
+      CHECK(checked >= 1);
     }
 }
 
@@ -381,5 +480,60 @@ TEST_CASE("a two-turn circle is designed, not a notebook", "[layout][typography]
       return r && r->slot == "quote";
     }));
     CHECK(b.h > z.pages[i].trim.h.pt() * 0.3);
+  }
+}
+
+TEST_CASE("a thin circle of long one-sentence turns still opens on a voice and has at most one notes page", "[layout][typography]") {
+  // Three turns, each one long sentence (Arabic with its own commas): no sentence is short
+  // enough for a headline or a quote page, so clauses are taken (before: no headline page
+  // and five ruled notes pages).
+  const std::string story =
+      "---\ntitle: الدائرة\nlang: ar\n---\n\n## ماذا تعني البطارية؟\n\n"
+      "Ana: Prestar una batería es prestar la voz; cuando no hay luz, el teléfono es lo único que nos une.\n"
+      "سارة: عندما تنقطع الكهرباء يبقى الحي يتكلم، ونحن نتقاسم البطاريات بيننا كل أسبوع في المركز، ونكتب في الدفتر من أخذ ماذا بالألوان لا بالأسماء.\n"
+      "Luis: La red no se apaga si la cuidamos entre todas, y eso lo aprendimos en el barrio cuando se cortó la luz.\n";
+  for (const char* tpl : {"fotocopia", "semilla"}) {
+    INFO(tpl);
+    Zine z = zine(story, tpl);
+    CHECK_FALSE(runs(z.pages[1], "headline").empty());
+    CHECK(z.info.notes_pages <= 1);
+    CHECK(z.info.quote_pages >= 2);
+  }
+}
+
+TEST_CASE("the example zines are set at full size and the loosest leading", "[layout][typography]") {
+  // They fit easily: nothing should be tightened. Before: caravan at 1.20 (fotocopia) and
+  // 1.26 (semilla), to dodge a short last page that balancing the round now evens out.
+  for (const char* tpl : {"fotocopia", "semilla"})
+    for (const char* e : kExamplesNames) {
+      Zine z = zine(slurp(test::examples_dir() / e), tpl);
+      INFO(tpl << " " << e << ": " << z.info.body_size << " pt at " << z.info.leading);
+      CHECK(z.info.body_size == Catch::Detail::Approx(9.5));
+      CHECK(z.info.leading == Catch::Detail::Approx(1.32));
+      CHECK(z.info.notes_pages <= 1);
+    }
+}
+
+TEST_CASE("the rest of a turn cut around a highlight goes on without the speaker's name again", "[layout][typography]") {
+  // Two turns, no highlight marked: the best sentences become highlights and cut their
+  // turns; the pieces left in the flow read as the turns they were, one name each
+  // (before: "ANA Venimos…" then "ANA Cada sábado…").
+  const std::string story =
+      "---\ntitle: Dos voces\nnode: Taller de bicicletas\nlang: es\n---\n\n## ¿Por qué venimos?\n\n"
+      "Ana: Venimos porque aquí nadie arregla sola su bicicleta. Cada sábado aprendemos algo nuevo juntas.\n"
+      "Luis: Yo traje mis herramientas del taller de mi padre. Ahora son de todos y nadie las guarda bajo llave.\n";
+  for (const char* tpl : {"fotocopia", "semilla"}) {
+    Zine z = zine(story, tpl);
+    int ana = 0, luis = 0, pieces = 0;
+    for (const Page& p : z.pages)
+      for (const TextRun* r : runs(p, "turn")) {
+        const std::string text = pango_layout_get_text(r->layout.get());
+        ++pieces;
+        ana += text.rfind("ANA", 0) == 0;
+        luis += text.rfind("LUIS", 0) == 0;
+      }
+    INFO(tpl << ": " << pieces << " pieces");
+    CHECK(ana == 1);
+    CHECK(luis == 1);
   }
 }
