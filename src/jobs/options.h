@@ -29,6 +29,7 @@ struct ZineJob {
   StoryInputs inputs;                ///< --title --node --date --lang --link --speakers
   bool verify = true;                ///< false with --no-verify: QR codes are not read back
   double dpi = 150;                  ///< PNG only
+  bool braid = false;                ///< --braid
 };
 
 struct CheckJob {

@@ -8,8 +8,12 @@
 #include <fmt/format.h>
 
 #include "base/error.h"
+#include "base/lang.h"
+#include "base/messages.h"
 #include "base/utf8.h"
+#include "layout/braid.h"
 #include "layout/motif.h"
+#include "layout/woven.h"
 #include "layout/qr.h"
 #include "layout/qr_verify.h"
 #include "layout/text.h"
@@ -94,14 +98,24 @@ class ZinePages {
       const double motif_h = std::min(c.bottom() - y - Length::mm(2).pt(), c.h * 0.16);
       if (motif_h > Length::mm(6).pt()) {
         Rect box{c.x, c.bottom() - motif_h, c.w, motif_h};
-        if (tpl_.motif) add_motif(p, box); else weave(p, box);
+        if (doc_.mark.woven)
+          add_woven(p.items, *doc_.mark.woven, box, woven_cell_for(*doc_.mark.woven, box), woven_inks(tpl_, *doc_.mark.woven));
+        else if (tpl_.motif)
+          add_motif(p, box);
+        else
+          weave(p, box);
       }
       return;
     }
     title.color = tpl_.color("ink");
     title.align = PANGO_ALIGN_CENTER;
     double y = c.y;
-    if (style == "motif" && tpl_.motif) {
+    if (style == "motif" && doc_.mark.woven) {
+      const double mh = c.h * 0.44;
+      const Rect box{c.x, c.y, c.w, mh};
+      add_woven(p.items, *doc_.mark.woven, box, woven_cell_for(*doc_.mark.woven, box), woven_inks(tpl_, *doc_.mark.woven));
+      y += mh + Length::mm(4).pt();
+    } else if (style == "motif" && tpl_.motif) {
       const double mh = c.h * 0.44;
       add_motif(p, {c.x, c.y, c.w, mh});
       y += mh + Length::mm(4).pt();
@@ -338,6 +352,14 @@ class ZinePages {
       while (next != quotes_after.end() && fp.done && next->first <= *fp.done) out.push_back(quote_page((next++)->second));
     }
     while (next != quotes_after.end()) out.push_back(quote_page((next++)->second));
+    // The braid of shared words takes the first spare page; notes pages fill the rest.
+    if (doc_.mark.braid && static_cast<int>(out.size()) < avail) {
+      out.push_back(braid_page(*doc_.mark.braid));
+      info.braid_page = true;
+    } else if (doc_.mark.braid) {
+      // No spare page: the braid stays out, and says so (as a slot that did not fit).
+      diags_.warning(Loc{doc_.source_name}, msg(MsgId::zine_slot_does_not_fit, ui_word("braid"), 7));
+    }
     while (static_cast<int>(out.size()) < avail) {
       out.push_back(notes_page());
       ++info.notes_pages;
@@ -430,6 +452,22 @@ class ZinePages {
     double h = place_quote(scratch, q, doc_, tpl_, fonts_, size, c.x, 0, c.w, true);
     if (h > c.h) does_not_fit("quote", size, q.loc);
     place_quote(p.items, q, doc_, tpl_, fonts_, size, c.x, c.y + (c.h - h) * 0.42, c.w, false);
+    return p;
+  }
+
+  /// The braid of the circle's shared words, under a heading in the story's language.
+  Page braid_page(const SharedWords& shared) {
+    Page p = blank();
+    const Rect c = flow_area();
+    TextStyle ls = small_;
+    ls.font = tpl_.font("speaker").description;
+    ls.color = tpl_.color("accent");
+    ls.letter_spacing = ls.size * 0.08;
+    const std::string heading(label("the words we share", lang_from_tag(doc_.lang)));
+    auto l = make_layout(fonts_, doc_.lang, ls, markup_escape(to_upper(heading)), c.w);
+    p.items.push_back(text_run(l, {c.x, c.y}, ls.color, "braid"));
+    const double top = c.y + layout_height(l.get()) + Length::mm(3).pt();
+    add_braid(p.items, shared, {c.x, top, c.w, c.bottom() - top}, tpl_, fonts_, doc_.lang, "speaker");
     return p;
   }
 
