@@ -12,7 +12,8 @@ namespace {
 /// splitmix64: a small, well-mixed sequence from one 64-bit seed (same on every machine).
 class Draws {
  public:
-  explicit Draws(std::uint64_t seed) : s_(seed) {}
+  /// The seed is mixed first, so that seeds a step apart do not share one sequence.
+  explicit Draws(std::uint64_t seed) : s_(seed) { s_ = next(); }
   std::uint64_t next() {
     std::uint64_t z = (s_ += 0x9e3779b97f4a7c15ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -27,14 +28,17 @@ class Draws {
 };
 
 /// Twill tie-ups on 8 shafts: treadle t raises shaft s when kTwills[k][(s - t) mod 8].
-/// Each is a broken or straight twill whose runs are short enough for point drafts.
+/// Those whose floats stay within kMaxFloat on point drafts (a 4/4 twill never does: its
+/// runs double at every point): warp-faced and weft-faced diagonals (3/1 and 1/3 twice),
+/// small diamonds (2/2 twice), diamonds in outline (3/1/1/3) and broken twills whose
+/// diamonds carry a second line inside (2/1/2/3, 3/2/1/2).
 constexpr std::array<std::array<bool, kShafts>, 6> kTwills = {{
-    {1, 1, 1, 1, 0, 0, 0, 0},  // 4/4
-    {1, 1, 0, 0, 1, 1, 0, 0},  // 2/2, twice
     {1, 1, 1, 0, 1, 0, 0, 0},  // 3/1/1/3
+    {1, 1, 0, 0, 1, 1, 0, 0},  // 2/2, twice
+    {1, 1, 1, 0, 1, 1, 1, 0},  // 3/1, twice
+    {1, 0, 0, 0, 1, 0, 0, 0},  // 1/3, twice
     {1, 1, 0, 1, 1, 0, 0, 0},  // 2/1/2/3
     {1, 1, 1, 0, 0, 1, 0, 0},  // 3/2/1/2
-    {1, 0, 1, 1, 1, 0, 0, 0},  // 1/1/3/3
 }};
 
 constexpr int kTabbyOdd = 8, kTabbyEven = 9;  ///< treadles 9 and 10: shafts 1,3,5,7 / 2,4,6,8
@@ -50,7 +54,9 @@ std::vector<int> point_path(Draws& d, int top, int turns, int steps) {
   put(at);
   for (int t = 0; t < turns; ++t) {
     const bool up = t % 2 == 0;
-    const int to = up ? d.in(std::min(at + 3, top), top) : d.in(0, std::max(0, at - 3));
+    // Wide turns (a peak in the top three shafts, a valley in the bottom three): the
+    // zigzags and diamonds stay large enough to read as figures, not as texture.
+    const int to = up ? d.in(std::max(at + 3, top - 2), top) : d.in(0, std::min(2, std::max(0, at - 3)));
     while (at != to) {
       at += up ? 1 : -1;
       put(at);
@@ -77,12 +83,12 @@ WeaveDraft candidate(Draws& d) {
 
   // Threading: a mirrored point path; stepped (each shaft twice) one time in three.
   const int steps = d.in(0, 2) == 0 ? 2 : 1;
-  w.threading = mirrored(point_path(d, kShafts - 1, d.in(2, 5), steps));
+  w.threading = mirrored(point_path(d, kShafts - 1, d.in(2, 4), steps));
 
   // Treadling: figured bands, each a point path (diamonds) or a straight run (zigzags),
   // separated by a few picks of plain weave; the whole mirrored top to bottom.
   std::vector<int> half;
-  const int bands = d.in(1, 3);
+  const int bands = d.in(1, 2);
   for (int b = 0; b < bands; ++b) {
     const int tabby = d.in(1, 2) * 2;
     for (int k = 0; k < tabby; ++k) half.push_back(k % 2 == 0 ? kTabbyOdd : kTabbyEven);
@@ -101,7 +107,6 @@ WeaveDraft candidate(Draws& d) {
 
 /// The fallback, checked by a test: a 2/2 point twill with tabby stripes.
 WeaveDraft plain_point_twill() {
-  Draws none(0);
   WeaveDraft w;
   w.tie_up.assign(kTreadles, std::vector<bool>(kShafts, false));
   for (int t = 0; t < kShafts; ++t)
@@ -140,7 +145,7 @@ DraftCheck check_draft(const WeaveDraft& w) {
   DraftCheck c;
   c.tie_up_in_range = !w.threading.empty() && !w.treadling.empty() &&
                       static_cast<int>(w.tie_up.size()) == kTreadles &&
-                      std::all_of(w.tie_up.begin(), w.tie_up.end(), [](const auto& r) { return r.size() == kShafts; }) &&
+                      std::all_of(w.tie_up.begin(), w.tie_up.end(), [](const auto& r) { return static_cast<int>(r.size()) == kShafts; }) &&
                       std::all_of(w.threading.begin(), w.threading.end(), [](int s) { return s >= 0 && s < kShafts; }) &&
                       std::all_of(w.treadling.begin(), w.treadling.end(), [](int t) { return t >= 0 && t < kTreadles; });
   if (!c.tie_up_in_range) return c;

@@ -22,8 +22,8 @@ inline constexpr int kTreadles = 10;
 inline constexpr int kMaxFloat = 5;
 
 /// The largest repeat the generator makes: its chart stays readable on one page.
-inline constexpr int kMaxWarps = 64;
-inline constexpr int kMaxPicks = 96;
+inline constexpr int kMaxWarps = 48;
+inline constexpr int kMaxPicks = 64;
 
 struct WeaveDraft {
   std::vector<int> threading;               ///< warp end i (left to right) -> shaft, 0-based

@@ -44,6 +44,7 @@ BraidGeometry braid_geometry(const SharedWords& shared, const Rect& box) {
   auto lane_v = [&](double lane) { return (lane + 0.5) * g.lane; };
 
   const double col = f.along() / static_cast<double>(words.size() + 1);
+  g.step = col;
   const double a = col * 0.32;  // half the length of a crossing
   std::vector<std::size_t> lane_of(n);
   std::iota(lane_of.begin(), lane_of.end(), 0);
@@ -132,14 +133,16 @@ void add_braid(std::vector<Item>& items, const SharedWords& shared, const Rect& 
   TextStyle style;
   style.font = tpl.font(font_role).description;
   style.color = ink;
-  style.align = PANGO_ALIGN_CENTER;
-  // The word reads across its crossing: at most two lanes wide (the neighbours' strands
-  // are a lane and a half away), and never smaller than 7 pt.
-  style.size = std::clamp(g.lane * 0.42, 7.0, 160.0);
+  style.align = PANGO_ALIGN_LEFT;  // one word: the pill is measured round it
+  // The word reads across its crossing: as tall as a lane allows, at most two lanes wide
+  // across vertical strands (the neighbours' strands are a lane and a half away), and
+  // never smaller than 7 pt.
+  style.size = std::clamp(g.lane * 0.6, 7.0, 200.0);
   for (const BraidGeometry::Crossing& c : g.crossings) {
     const std::string& word = shared.words[c.word].word;
     auto fitted = fit_text(fonts, lang, style, markup_escape(word),
-                           Size{Length::pt(g.vertical ? g.lane * 1.9 : g.lane * 4), Length::pt(g.lane * 0.9)},
+                           Size{Length::pt(g.vertical ? g.lane * 1.9 : std::min(g.lane * 5, g.step * 0.85)),
+                                Length::pt(g.vertical ? std::min(g.lane * 0.95, g.step * 0.6) : g.lane * 0.95)},
                            std::min(7.0, style.size), style.size, false);
     GRef<PangoLayout> l = fitted ? fitted->layout : make_layout(fonts, lang, style, markup_escape(word), -1);
     const double w = layout_width(l.get()), h = layout_height(l.get());

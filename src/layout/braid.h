@@ -34,6 +34,7 @@ struct BraidGeometry {
   };
   bool vertical = false;  ///< strands run top to bottom (a tall box), else left to right
   double lane = 0;        ///< distance between neighbouring strands, points
+  double step = 0;        ///< distance between neighbouring crossings, points
   std::vector<Strand> strands;
   std::vector<Crossing> crossings;  ///< in the order the strands reach them
 };

@@ -62,11 +62,12 @@ Page weave_chart_page(const WeaveDraft& d, const Template& tpl, const FontSet& f
     return h;
   };
 
-  // The motif: two repeats wide (as many whole cells as fit), one repeat tall.
-  const double mcell = std::min(inner / (2.0 * d.warps()), Length::mm(2.2).pt());
-  const Rect motif{margin, y, inner, mcell * d.picks()};
-  add_woven(p.items, d, motif, mcell, woven_inks(tpl, d));
-  y += motif.h + Length::mm(6).pt();
+  // The motif in a box of fixed height (kMotifBoxMm: pictures can crop it there): two
+  // repeats wide, one repeat tall, in whole cells, centred.
+  const double box_h = Length::mm(kMotifBoxMm).pt();
+  const double mcell = std::min(inner / (2.0 * d.warps()), box_h / d.picks());
+  add_woven(p.items, d, Rect{margin, y, inner, box_h}, mcell, woven_inks(tpl, d));
+  y += box_h + Length::mm(6).pt();
 
   // The chart: threading above the drawdown, tie-up in the corner, treadling at the side.
   const int W = d.warps(), P = d.picks();

@@ -14,6 +14,10 @@
 
 namespace telar {
 
+/// The motif's box: from 12 mm to 12 + kMotifBoxMm mm from the page's top, full width
+/// inside 12 mm margins (docs/motifs.png is cropped from it).
+inline constexpr double kMotifBoxMm = 70;
+
 /// The motif (two repeats wide, one tall) above its draft chart; the page is 210 mm wide
 /// and as tall as the chart needs. Labels in `labels_lang`; every number and mark in ink.
 Page weave_chart_page(const WeaveDraft& draft, const Template& tpl, const FontSet& fonts,
