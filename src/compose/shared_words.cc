@@ -24,9 +24,16 @@ struct Tally {
 
 SharedWords find_shared_words(const std::vector<Said>& said, std::string_view lang,
                               const std::vector<std::string>& names) {
-  std::set<std::string> name_parts;
-  for (const std::string& n : names)
-    for (const Token& t : tokenize(n)) name_parts.insert(lemma(t.text, "und"));
+  // Every part of a name is left out, in any case; but a pseudonym ("Voz 3", "Voice 1":
+  // a word and a number, what --anonymize writes) only where it is written capitalised, so
+  // that "voz" said in a turn counts in the anonymized circle as in the named one.
+  std::set<std::string> name_parts, pseudonym_parts;
+  for (const std::string& n : names) {
+    const std::vector<Token> parts = tokenize(n);
+    const bool pseudonym = parts.size() == 2 && !parts[0].has_digit && parts[1].has_digit &&
+                           std::all_of(parts[1].text.begin(), parts[1].text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    for (const Token& t : parts) (pseudonym ? pseudonym_parts : name_parts).insert(lemma(t.text, "und"));
+  }
 
   SharedWords out;
   std::map<std::string, Tally> tally;
@@ -37,7 +44,9 @@ SharedWords find_shared_words(const std::vector<Said>& said, std::string_view la
     if (v == out.voices.end()) out.voices.push_back(s.voice);
     for (const Token& t : tokenize(s.text)) {
       const std::string low = lemma(t.text, "und");
-      if (t.has_digit || t.letters < kMinSharedLetters || name_parts.count(low) || is_stop_word(low)) continue;
+      if (t.has_digit || t.letters < kMinSharedLetters || name_parts.count(low) || is_stop_word(low) ||
+          (t.capitalised && pseudonym_parts.count(low)))
+        continue;
       const std::string key = lemma(t.text, lang);
       if (is_stop_word(key)) continue;
       Tally& w = tally[key];

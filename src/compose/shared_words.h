@@ -39,9 +39,9 @@ struct Said {
   Loc loc;
 };
 
-/// The shared words of `said`. A token that is part of a name in `names` (any case), that
-/// is written capitalised every time it occurs (a place or a person), or that has a digit
-/// never counts.
+/// The shared words of `said`. A token that is part of a name in `names` (any case; a
+/// pseudonym such as "Voz 3" only where capitalised), that is written capitalised every
+/// time it occurs (a place or a person), or that has a digit never counts.
 SharedWords find_shared_words(const std::vector<Said>& said, std::string_view lang,
                               const std::vector<std::string>& names);
 

@@ -116,7 +116,7 @@ void add_braid(std::vector<Item>& items, const SharedWords& shared, const Rect& 
   if (g.strands.empty()) return;
   const Rgba paper = tpl.color("paper"), ink = tpl.color("ink"), accent = tpl.color("accent");
   const bool one_ink = tpl.option("motif_ink", "palette") == "one";
-  const double width = std::clamp(g.lane * 0.16, 0.8, 14.0);
+  const double width = std::clamp(g.lane * (g.vertical ? 0.08 : 0.12), 0.8, 14.0);
   for (std::size_t s = 0; s < g.strands.size(); ++s) {
     Shape casing, strand;
     casing.path = strand.path = g.strands[s].path;
@@ -141,8 +141,8 @@ void add_braid(std::vector<Item>& items, const SharedWords& shared, const Rect& 
   for (const BraidGeometry::Crossing& c : g.crossings) {
     const std::string& word = shared.words[c.word].word;
     auto fitted = fit_text(fonts, lang, style, markup_escape(word),
-                           Size{Length::pt(g.vertical ? g.lane * 1.9 : std::min(g.lane * 5, g.step * 0.85)),
-                                Length::pt(g.vertical ? std::min(g.lane * 0.95, g.step * 0.6) : g.lane * 0.95)},
+                           Size{Length::pt(g.vertical ? g.lane * 1.6 : std::min(g.lane * 5, g.step * 0.85)),
+                                Length::pt(g.vertical ? std::min(g.lane * 0.8, g.step * 0.42) : g.lane * 0.95)},
                            std::min(7.0, style.size), style.size, false);
     GRef<PangoLayout> l = fitted ? fitted->layout : make_layout(fonts, lang, style, markup_escape(word), -1);
     const double w = layout_width(l.get()), h = layout_height(l.get());

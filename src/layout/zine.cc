@@ -42,13 +42,21 @@ class ZinePages {
       headline(pages[1]);
       first_inside = 2;
     }
-    const int avail = 8 - 1 - first_inside;  // inside pages left for the body
+    // Inside pages left for the body (less one kept for the braid when asked to).
+    const int avail = 8 - 1 - first_inside - (reserve_braid_ ? 1 : 0);
     std::vector<Page> inside = body(avail, info);
     for (std::size_t i = 0; i < inside.size(); ++i) pages[static_cast<std::size_t>(first_inside) + i] = std::move(inside[i]);
+    if (reserve_braid_) {
+      pages[6] = braid_page(*doc_.mark.braid);
+      info.braid_page = true;
+    }
     back_cover(pages[7]);
     for (int n = 2; n <= 7; ++n) footer(pages[static_cast<std::size_t>(n - 1)], n);
     return pages;
   }
+
+  /// The braid gets a page of its own: the body flows into one page fewer.
+  void reserve_braid() { reserve_braid_ = true; }
 
   Page back_cover_alone() {
     Page p = blank();
@@ -353,12 +361,9 @@ class ZinePages {
     }
     while (next != quotes_after.end()) out.push_back(quote_page((next++)->second));
     // The braid of shared words takes the first spare page; notes pages fill the rest.
-    if (doc_.mark.braid && static_cast<int>(out.size()) < avail) {
+    if (doc_.mark.braid && !reserve_braid_ && static_cast<int>(out.size()) < avail) {
       out.push_back(braid_page(*doc_.mark.braid));
       info.braid_page = true;
-    } else if (doc_.mark.braid) {
-      // No spare page: the braid stays out, and says so (as a slot that did not fit).
-      diags_.warning(Loc{doc_.source_name}, msg(MsgId::zine_slot_does_not_fit, ui_word("braid"), 7));
     }
     while (static_cast<int>(out.size()) < avail) {
       out.push_back(notes_page());
@@ -619,6 +624,7 @@ class ZinePages {
   Rect content_;
   TextStyle small_;
   double footer_h_ = 0;
+  bool reserve_braid_ = false;
   std::set<std::string> quoted_;  ///< texts set as whole-page quotes (the back cover repeats none)
 };
 
@@ -627,7 +633,28 @@ class ZinePages {
 std::vector<Page> layout_zine(const ZineDoc& doc, const Template& tpl, const FontSet& fonts,
                               Size page, Diagnostics& diags, ZineLayoutInfo* info) {
   ZineLayoutInfo local;
-  std::vector<Page> pages = ZinePages(doc, tpl, fonts, page, diags).build(info ? *info : local);
+  ZineLayoutInfo& out = info ? *info : local;
+  std::vector<Page> pages = ZinePages(doc, tpl, fonts, page, diags).build(out);
+  if (doc.mark.braid && !out.braid_page && !diags.has_errors()) {
+    // No spare page: the body is flowed again into one page fewer (smaller type, down to
+    // the template's minimum) to make room for the braid; when it does not fit there, the
+    // zine is printed without the braid, and says so (as a slot that did not fit).
+    Diagnostics probe;
+    ZineLayoutInfo again;
+    try {
+      ZinePages tighter(doc, tpl, fonts, page, probe);
+      tighter.reserve_braid();
+      std::vector<Page> with = tighter.build(again);
+      if (!probe.has_errors()) {
+        for (const Diagnostic& d : probe.all()) diags.add(d);
+        out = again;
+        return with;
+      }
+    } catch (const Error&) {
+      // the body needs every page: no braid
+    }
+    diags.warning(Loc{doc.source_name}, msg(MsgId::zine_slot_does_not_fit, ui_word("braid"), 7));
+  }
   // Characters no font has are the job runner's check (jobs/runner.h check_glyphs).
   diags.throw_if_errors();
   return pages;

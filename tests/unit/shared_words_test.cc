@@ -55,7 +55,7 @@ TEST_CASE("shared words: English, Portuguese, Haitian Creole and Mapudungun stop
     const auto w = words_of(shared_words(parse("en",
         "Priya: The vans mean that the children are safe.\n"
         "Marcus: A van with children and songs. Priya drives it.\n")));
-    CHECK(has(w, "van"));
+    CHECK((has(w, "van") || has(w, "vans")));  // one word, shown as first written
     CHECK(has(w, "children"));
     for (const char* no : {"the", "that", "are", "and", "with", "priya"}) CHECK_FALSE(has(w, no));
   }
