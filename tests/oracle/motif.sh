@@ -50,8 +50,10 @@ explain)
   "$telar" check --explain "$story" >plain.txt 2>/dev/null || fail "check --explain"
   "$telar" check --explain --anonymize "$story" >anon.txt 2>/dev/null || fail "check --explain --anonymize"
   grep -q '^  shared words ([1-9]' plain.txt || { cat plain.txt; fail "no shared words listed"; }
-  grep -qE '^    barrio — said by .*Carmen' plain.txt || { cat plain.txt; fail "barrio and who said it"; }
-  grep -qE '^    barrio — said by .*Voz [0-9]' anon.txt || { cat anon.txt; fail "pseudonyms under --anonymize"; }
+  grep -qE '^    batería — said by Carmen, Julián, Elena, Don Héctor, Rocío ' plain.txt ||
+    { cat plain.txt; fail "batería and who said it"; }
+  grep -qE '^    batería — said by Voz 1, Voz 2, Voz 3, Voz 4, Voz 5 ' anon.txt ||
+    { cat anon.txt; fail "pseudonyms under --anonymize"; }
   for name in Carmen Julián Elena Héctor Rocío; do
     grep -qF "$name" anon.txt && { cat anon.txt; fail "'$name' under --anonymize"; }
   done
@@ -69,7 +71,7 @@ node)
   "$telar" banner "$story" -t tejido --size 1.2x0.4m -o b.svg || fail "banner"
   "$telar" manual "$examples"/lessons/01-antes-de-abrir.md --circle "$story" -t brigada \
     --impose none --cycle 2026-11-20 -o m.svg || fail "manual"
-  for f in z-1.svg b.svg m-1.svg; do xmllint --noout "$f" || fail "xmllint $f"; done
+  for f in z-01.svg b.svg m-01.svg; do xmllint --noout "$f" || fail "xmllint $f"; done
   ;;
 *) fail "unknown case $case" ;;
 esac

@@ -86,7 +86,7 @@ TEST_CASE("shared words: English, Portuguese, Haitian Creole and Mapudungun stop
   }
 }
 
-TEST_CASE("shared words: a word always capitalised is a name; one speaker is not sharing", "[shared_words]") {
+TEST_CASE("shared words: a word always capitalised is a name, and one speaker alone shares nothing", "[shared_words]") {
   const auto w = words_of(shared_words(parse("es",
       "Ana: Fuimos a Tirúa con la radio.\n"
       "Luis: En Tirúa la radio se escucha.\n"
@@ -94,6 +94,15 @@ TEST_CASE("shared words: a word always capitalised is a name; one speaker is not
   CHECK(has(w, "radio"));
   CHECK_FALSE(has(w, "tirúa"));  // a place: capitalised every time
   CHECK_FALSE(has(w, "litio"));  // said only by Ana
+}
+
+TEST_CASE("shared words: a speaker's name never counts, even typed in lower case", "[shared_words]") {
+  const auto w = words_of(shared_words(parse("es",
+      "Ana: le dije a julián que la radio se cuida.\n"
+      "Luis: julián trae la radio el sábado.\n"
+      "Julián: yo traigo la radio.\n")));
+  CHECK(has(w, "radio"));
+  CHECK_FALSE(has(w, "julián"));
 }
 
 TEST_CASE("shared words and the motif seed do not change under --anonymize", "[shared_words]") {
