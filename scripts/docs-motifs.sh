@@ -39,5 +39,5 @@ gap=14 label=18
   echo "<image x='0' y='0' width='$bw' height='$bh' xlink:href='b.svg'/></svg>"
   echo "</svg>"
 } >"$work/all.svg"
-rsvg-convert -z 1.5 -o "$out" "$work/all.svg"
+rsvg-convert -z 1.1 -o "$out" "$work/all.svg"
 echo "$out"
