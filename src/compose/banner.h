@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/diag.h"
+#include "compose/node_mark.h"
 #include "story/story.h"
 #include "template/template.h"
 
@@ -29,6 +30,7 @@ struct BannerDoc {
   std::string link_text;            ///< the link as printed under the code (shorten_link)
   Loc link_loc;
   std::string label_scan;
+  NodeMark mark;  ///< the woven motif and the braid, when asked for (jobs/banner.cc fills it)
 };
 
 /// Longest highlight (in words) that is still considered as a banner quote.

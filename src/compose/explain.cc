@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "compose/headline.h"
+#include "compose/weave_draft.h"
 #include "story/read_story.h"
 
 namespace telar {
@@ -23,7 +24,7 @@ std::size_t word_count(std::string_view s) {
 }  // namespace
 
 std::string explain_story(const Story& story_in, const std::string& file, Lang ui,
-                          Diagnostics& diags) {
+                          Diagnostics& diags, const SharedWords* shared) {
   auto L = [ui](std::string_view english) { return std::string(label(english, ui)); };
   const Story story = with_highlights(story_in);
   std::string out = fmt::format("{}\n", file);
@@ -68,6 +69,15 @@ std::string explain_story(const Story& story_in, const std::string& file, Lang u
                          L("echoed"), echoed.empty() ? L("none") : echoed, c.echo_speakers,
                          L("other speakers"));
     }
+  }
+  if (shared) {
+    out += fmt::format("  {} ({}):{}\n", L("shared words"), shared->words.size(), shared->words.empty() ? " " + L("none") : "");
+    for (const SharedWord& w : shared->words) {
+      std::string who;
+      for (std::size_t v : w.voices) who += (who.empty() ? "" : ", ") + shared->voices[v];
+      out += fmt::format("    {} \u2014 {} {} ({}\u00d7)\n", w.word, L("said by"), who, w.uses);
+    }
+    out += fmt::format("  {}: {}\n", L("motif"), draft_fingerprint(weave_draft(motif_seed(*shared))));
   }
   return out;
 }

@@ -8,6 +8,7 @@
 
 #include "base/diag.h"
 #include "base/lang.h"
+#include "compose/shared_words.h"
 #include "story/story.h"
 
 namespace telar {
@@ -16,7 +17,9 @@ namespace telar {
 inline constexpr std::size_t kLongTurnWords = 250;
 
 /// The explanation as plain text in `ui` (labels translated); warnings go to `diags`.
+/// With `shared`, also the circle's shared words, who said each (as `shared` names them:
+/// pseudonyms under --anonymize) and the fingerprint of the woven motif they seed.
 std::string explain_story(const Story& story, const std::string& file, Lang ui,
-                          Diagnostics& diags);
+                          Diagnostics& diags, const SharedWords* shared = nullptr);
 
 }  // namespace telar

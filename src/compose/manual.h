@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compose/moon.h"
+#include "compose/node_mark.h"
 #include "story/lessons.h"
 #include "template/template.h"
 
@@ -28,6 +29,7 @@ struct ManualDoc {
   Date cycle_start, cycle_end;  ///< the lunation containing `cycle`: new moon to new moon
   std::vector<Date> moons;      ///< the next kCalendarMoons new moons on or after `cycle`
   std::vector<Lesson> lessons;
+  NodeMark mark;  ///< the woven motif and the braid, when asked for (jobs/manual.cc fills it)
 };
 
 inline constexpr int kCalendarMoons = 13;

@@ -81,6 +81,7 @@ ZineDoc compose_zine(const Story& story_in, const std::string& source_name, cons
   doc.label_scan = tpl.label("scan", doc.lang);
   doc.label_colophon = tpl.label("colophon", doc.lang);
   doc.label_notes = tpl.label("notes", doc.lang);
+  doc.mark = node_mark(opt.shared, tpl, opt.braid);
   return doc;
 }
 

@@ -10,6 +10,7 @@
 
 #include "base/diag.h"
 #include "compose/headline.h"
+#include "compose/node_mark.h"
 #include "story/story.h"
 #include "template/template.h"
 
@@ -18,6 +19,10 @@ namespace telar {
 struct ZineOptions {
   std::string qr_url;       ///< --qr: overrides the story's link
   bool qr_offline = false;  ///< --qr-offline (a later issue: the story text itself)
+  /// The circle's shared words, found before --anonymize (so the motif does not change with
+  /// it); their voices are pseudonyms under --anonymize. Null: none.
+  const SharedWords* shared = nullptr;
+  bool braid = false;  ///< --braid (or the template's `braid: true`)
 };
 
 struct ZineBlock {
@@ -39,6 +44,7 @@ struct ZineDoc {
   std::string link_text;             ///< the link as printed under the QR code
   std::string label_scan, label_colophon, label_notes;
   Loc title_loc, link_loc;  ///< for "does not fit" diagnostics
+  NodeMark mark;  ///< the woven motif and the braid, when asked for
 };
 
 /// "2026-11-14" -> "14 de noviembre de 2026" (es), "14 November 2026" (en), also pt, ht, fr;

@@ -88,7 +88,9 @@ const Artifact* find_artifact(std::string_view name);
 std::unique_ptr<ArtifactStages> configure_zine(const FlagValues& values, const JobEnv& env);
 std::unique_ptr<ArtifactStages> configure_banner(const FlagValues& values, const JobEnv& env);
 std::unique_ptr<ArtifactStages> configure_manual(const FlagValues& values, const JobEnv& env);
+std::unique_ptr<ArtifactStages> configure_motif(const FlagValues& values, const JobEnv& env);
 std::span<const FlagSpec> zine_flags();
+std::span<const FlagSpec> motif_flags();
 std::span<const FlagSpec> banner_flags();
 std::span<const FlagSpec> manual_flags();
 

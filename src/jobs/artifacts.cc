@@ -17,6 +17,8 @@ const Artifact kArtifacts[] = {
      "LESSON.md... [-t TEMPLATE] [-o OUT] [--page a5] [--sheet a4] "
      "[--impose saddle|none] [--crew NAMES] [--cycle YYYY-MM-DD]",
      manual_flags(), -1, configure_manual},
+    {"motif", ArtifactKind::zine, "the node's woven motif and its weave draft, from a story circle",
+     "STORY [-t TEMPLATE] [-o motif.svg|.pdf|.png]", motif_flags(), 1, configure_motif},
 };
 
 }  // namespace

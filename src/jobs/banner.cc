@@ -17,6 +17,7 @@
 #include "jobs/runner.h"
 #include "jobs/zine.h"
 #include "layout/banner.h"
+#include "compose/shared_words.h"
 #include "story/anonymize.h"
 #include "story/read_story.h"
 #include "template/schema.h"
@@ -46,7 +47,7 @@ constexpr auto kBannerFlags = join_flags(
     std::to_array<FlagSpec>({
         {"no-verify", 0, FlagType::boolean, "do not read the QR code back before writing (faster)"},
     }),
-    kDpiFlags);
+    kDpiFlags, kBraidFlags);
 
 std::string mm(Length l) { return fmt::format("{:g} mm", std::round(l.mm() * 10) / 10); }
 
@@ -69,12 +70,15 @@ class BannerStages final : public ArtifactStages {
 
   void read(Diagnostics& diags) override {
     if (!job_.story.empty()) story_ = read_story(job_.story, diags, job_.inputs, &depends_);
+    if (story_) shared_ = shared_words(*story_);  // before --anonymize: the motif must not change
   }
   std::vector<std::filesystem::path> dependencies() const override { return depends_; }
 
   void anonymize(Template& tpl, Diagnostics& diags) override {
     if (!story_ || !job_.anonymize || diags.has_errors()) return;
-    anonymize_labels(tpl, Anonymizer(names_of(*story_), story_->meta.lang, job_.anonymize_mode), diags);
+    const Anonymizer anon(names_of(*story_), story_->meta.lang, job_.anonymize_mode);
+    anonymize_labels(tpl, anon, diags);
+    for (std::string& voice : shared_.voices) voice = anon.alias(voice);
     // Names go before any later stage sees them (a --headline too); a link that carries a
     // name cannot be rewritten, so it is refused rather than printed into the QR code.
     if (!headline_.empty()) story_->meta.headline = std::exchange(headline_, {});
@@ -90,6 +94,7 @@ class BannerStages final : public ArtifactStages {
     margin_ = option_length(tpl, "printer_margin", Length::mm(5), diags);
     doc_ = compose_banner(story_ ? &*story_ : nullptr, job_.story.string(), headline_, job_.lang,
                           tpl, diags);
+    doc_.mark = node_mark(story_ ? &shared_ : nullptr, tpl, job_.braid);
   }
 
   std::vector<Page> layout(const Template& tpl, const FontSet& fonts, Diagnostics& diags) override {
@@ -148,6 +153,7 @@ class BannerStages final : public ArtifactStages {
   Size trim_;
   Length bleed_, overlap_, margin_;
   BannerDoc doc_;
+  SharedWords shared_;
   BannerLayoutInfo laid_;  ///< where layout put the QR code, for the tile seams
 };
 
@@ -185,6 +191,7 @@ std::unique_ptr<ArtifactStages> configure_banner(const FlagValues& v, const JobE
   job.verify = !v.on("no-verify");
   job.dpi = dpi_value("dpi", v.text("dpi"));
   job.png_compression = png_compression_value(v.text("png-compression"));
+  job.braid = v.on("braid");
   job.lang = env.ui_lang == Lang::es ? "es" : "en";
   job.progress = env.progress;
   return std::make_unique<BannerStages>(std::move(job));

@@ -34,6 +34,7 @@ struct BannerJob {
   bool verify = true;            ///< false with --no-verify: the QR code is not read back
   std::string lang = "en";       ///< the labels' language with --headline alone (the UI's)
   std::function<void(double)> progress;  ///< PNG: fraction done (the CLI draws it on a TTY)
+  bool braid = false;            ///< --braid: the braid panel where the quotes would go
 };
 
 /// Tiles above this many pages are refused (print such a banner at a shop).

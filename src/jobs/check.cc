@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "base/utf8.h"
 #include "compose/explain.h"
+#include "compose/shared_words.h"
 #include "compose/zine.h"
 #include "impose/zine8.h"
 #include "jobs/manifest.h"
@@ -138,8 +139,14 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
           if (job.explain) {
             // The same story the commands would print: names gone under --anonymize.
             Story shown = job.anonymize ? anonymize(story, job.anonymize_mode) : story;
+            // Shared words as the artifacts find them: before --anonymize, voices renamed.
+            SharedWords shared = shared_words(story);
+            if (job.anonymize) {
+              const Anonymizer anon(names_of(story), story.meta.lang, job.anonymize_mode);
+              for (std::string& voice : shared.voices) voice = anon.alias(voice);
+            }
             job.explain(explain_story(shown, job.anonymize ? std::string("-") : path.string(),
-                                      job.ui, diags));
+                                      job.ui, diags, &shared));
           }
         }
       }

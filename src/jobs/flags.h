@@ -63,6 +63,12 @@ inline constexpr std::array<FlagSpec, 2> kAnonymizeFlags = {{
     {"initials", 0, FlagType::boolean, "with --anonymize: initials instead of pseudonyms"},
 }};
 
+/// --braid: every artifact that shows a node's circle (zine, banner, manual) takes this row.
+inline constexpr std::array<FlagSpec, 1> kBraidFlags = {{
+    {"braid", 0, FlagType::boolean,
+     "add the braid of the circle's shared words (zine: a spare page; banner: a panel; manual: a figure)"},
+}};
+
 /// A transcript's front matter and --speakers: every command that reads a story (zine,
 /// banner, check) takes these rows.
 inline constexpr std::array<FlagSpec, 6> kTranscriptFlags = {{

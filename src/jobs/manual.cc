@@ -2,9 +2,12 @@
 // The manual's row: its flags, its options and its stages (the runner does the rest).
 #include "jobs/manual.h"
 
+#include <fmt/format.h>
+
 #include "base/error.h"
 #include "compose/labels.h"
 #include "compose/manual.h"
+#include "compose/shared_words.h"
 #include "jobs/artifact.h"
 #include "jobs/runner.h"
 #include "layout/hyphenate.h"
@@ -31,7 +34,8 @@ constexpr auto kManualFlags = join_flags(kTemplateOutputFlags, std::to_array<Fla
     {"paper-weight", 0, FlagType::text, "creep from the paper: 60gsm to 120gsm"},
     {"duplex", 0, FlagType::choice, "how your printer flips the sheet: short or long edge (see --calibrate)", "short", kDuplex},
     {"calibrate", 0, FlagType::boolean, "print a two-sided test sheet that shows which --duplex to use"},
-}), kAnonymizeFlags, kDpiFlags);
+    {"circle", 0, FlagType::text, "the story circle of the node: its shared words weave the manual's motif and braid"},
+}), kAnonymizeFlags, kDpiFlags, kBraidFlags);
 
 /// The duplex instruction, in the foot margin of the back cover on the first sheet's front
 /// (the only page there without a folio): the first thing seen when the stack comes out.
@@ -61,9 +65,14 @@ class ManualStages final : public ArtifactStages {
   }
   std::filesystem::path output() const override { return out_; }
   std::string template_name() const override { return job_.template_name; }
-  std::vector<std::filesystem::path> inputs() const override { return job_.lessons; }
+  std::vector<std::filesystem::path> inputs() const override {
+    std::vector<std::filesystem::path> in = job_.lessons;
+    if (!job_.circle.empty()) in.push_back(job_.circle);
+    return in;
+  }
   std::vector<std::filesystem::path> dependencies() const override {
     std::vector<std::filesystem::path> deps = job_.lessons;
+    deps.insert(deps.end(), circle_deps_.begin(), circle_deps_.end());
     deps.insert(deps.end(), images_.begin(), images_.end());
     return deps;
   }
@@ -85,7 +94,28 @@ class ManualStages final : public ArtifactStages {
       for (const Block& b : l.blocks)
         if (const auto* img = std::get_if<Image>(&b.value)) images_.push_back(img->path);
       lessons_.push_back(std::move(l));
+      lesson_texts_.push_back(std::string(src.bytes()));
     }
+    read_circle(diags);
+  }
+
+  /// The node's shared words: from --circle, else the words two lessons or more share (the
+  /// crew's and `private:` names left out). Found before --anonymize, which never changes
+  /// them; the braid shows words only.
+  void read_circle(Diagnostics& diags) {
+    if (job_.calibrate) return;
+    if (!job_.circle.empty()) {
+      StoryInputs none;
+      shared_ = shared_words(read_story(job_.circle, diags, none, &circle_deps_));
+      return;
+    }
+    std::vector<Said> said;
+    std::vector<std::string> names = split_crew(job_.crew);
+    for (std::size_t i = 0; i < lessons_.size(); ++i) {
+      said.push_back({fmt::format("{}", i + 1), lesson_texts_[i], Loc{job_.lessons[i].string()}});
+      names.insert(names.end(), lessons_[i].meta.private_names.begin(), lessons_[i].meta.private_names.end());
+    }
+    shared_ = find_shared_words(said, manual_lang(lessons_), names);
   }
 
   void anonymize(Template& tpl, Diagnostics& diags) override {
@@ -122,6 +152,7 @@ class ManualStages final : public ArtifactStages {
     if (saddle_) impose_saddle(4, sopt_);  // pages that do not fit the sheet: a usage error now
     doc_ = compose_manual(std::move(lessons_), tpl,
                           ManualOptions{job_.title, job_.node, job_.crew, job_.cycle});
+    doc_.mark = node_mark(&shared_, tpl, job_.braid);
     lang_ = doc_.lang;
   }
 
@@ -153,6 +184,9 @@ class ManualStages final : public ArtifactStages {
   Size sheet_, page_;
   std::string text_, lang_, calibrate_title_;
   std::vector<Lesson> lessons_;
+  std::vector<std::string> lesson_texts_;  ///< each lesson's file, for its shared words
+  SharedWords shared_;
+  std::vector<std::filesystem::path> circle_deps_;  ///< --circle, its sidecar
   std::vector<std::filesystem::path> images_;  ///< top-level images of the lessons
   bool saddle_ = false;
   SaddleOptions sopt_;
@@ -207,6 +241,8 @@ std::unique_ptr<ArtifactStages> configure_manual(const FlagValues& v, const JobE
   job.anonymize = v.on("anonymize");
   if (v.on("initials")) job.anonymize_mode = AnonymizeMode::initials;
   job.ui_lang = env.ui_lang;
+  job.circle = v.text("circle");
+  job.braid = v.on("braid");
   return std::make_unique<ManualStages>(std::move(job));
 }
 

@@ -36,6 +36,8 @@ struct ManualJob {
   bool anonymize = false;   ///< --anonymize: the crew and every lesson's `private:` names
   AnonymizeMode anonymize_mode = AnonymizeMode::pseudonyms;  ///< --initials
   Lang ui_lang = Lang::en;  ///< the test sheet's language
+  std::filesystem::path circle;  ///< --circle: the node's story circle (motif and braid)
+  bool braid = false;            ///< --braid: the braid figure after the lessons
 };
 
 /// Renders the manual (or the test sheet) and writes it atomically. Returns the files

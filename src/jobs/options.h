@@ -30,6 +30,7 @@ struct ZineJob {
   bool verify = true;                ///< false with --no-verify: QR codes are not read back
   double dpi = 150;                  ///< PNG only
   int png_compression = 1;           ///< PNG only: zlib level, --png-compression
+  bool braid = false;                ///< --braid
 };
 
 struct CheckJob {

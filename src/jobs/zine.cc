@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "compose/labels.h"
+#include "compose/shared_words.h"
 #include "compose/qr_payload.h"
 #include "compose/zine.h"
 #include "impose/zine8.h"
@@ -62,7 +63,7 @@ constexpr auto kZineFlags = join_flags(
     std::to_array<FlagSpec>({
         {"no-verify", 0, FlagType::boolean, "do not read the QR codes back before writing (faster)"},
     }),
-    kDpiFlags);
+    kDpiFlags, kBraidFlags);
 
 class ZineStages final : public ArtifactStages {
  public:
@@ -79,11 +80,14 @@ class ZineStages final : public ArtifactStages {
 
   void read(Diagnostics& diags) override {
     story_ = read_story(job_.story, diags, job_.inputs, &depends_);
+    shared_ = shared_words(story_);  // before --anonymize: the motif must not change with it
   }
 
   void anonymize(Template& tpl, Diagnostics& diags) override {
     if (!job_.anonymize || diags.has_errors()) return;
-    anonymize_labels(tpl, Anonymizer(names_of(story_), story_.meta.lang, job_.anonymize_mode), diags);
+    const Anonymizer anon(names_of(story_), story_.meta.lang, job_.anonymize_mode);
+    anonymize_labels(tpl, anon, diags);
+    for (std::string& voice : shared_.voices) voice = anon.alias(voice);
     // A link cannot be rewritten, so a link that carries a name (even percent-encoded) is
     // refused rather than printed into the QR code.
     const std::vector<std::pair<std::string, Loc>> links = {
@@ -95,6 +99,8 @@ class ZineStages final : public ArtifactStages {
     paper_ = job_.paper ? *job_.paper : tpl.paper ? *tpl.paper : *paper_size("a4");
     ZineOptions zopt;
     zopt.qr_url = job_.qr_url;
+    zopt.shared = &shared_;
+    zopt.braid = job_.braid;
     doc_ = compose_zine(story_, job_.story.string(), tpl, zopt, diags);
   }
 
@@ -165,6 +171,7 @@ class ZineStages final : public ArtifactStages {
   std::filesystem::path out_;
   std::vector<std::filesystem::path> depends_;  ///< the story, its sidecars, --speakers
   Story story_;
+  SharedWords shared_;
   Size paper_;
   ZineDoc doc_;
 };
@@ -192,6 +199,7 @@ std::unique_ptr<ArtifactStages> configure_zine(const FlagValues& v, const JobEnv
     throw Error::usage(msg(MsgId::usage_bad_qr, job.qr_url));
   job.dpi = dpi_value("dpi", v.text("dpi"));
   job.png_compression = png_compression_value(v.text("png-compression"));
+  job.braid = v.on("braid");
   return std::make_unique<ZineStages>(std::move(job));
 }
 

@@ -10,7 +10,9 @@
 #include "base/error.h"
 #include "base/utf8.h"
 #include "layout/line_balance.h"
+#include "layout/braid.h"
 #include "layout/motif.h"
+#include "layout/woven.h"
 #include "layout/qr.h"
 #include "layout/qr_verify.h"
 #include "layout/text.h"
@@ -73,9 +75,17 @@ class BannerPage {
   }
 
   Page build() {
-    if (border_ == "woven") woven_border();
+    if (border_ == "woven" && doc_.mark.woven)
+      woven_motif_border();
+    else if (border_ == "woven")
+      woven_border();
     double top = content_.y;
-    if (tpl_.motif && trim_.h > trim_.w) {
+    if (doc_.mark.woven && trim_.h > trim_.w) {
+      const Rect box{content_.x, top, content_.w, content_.h * 0.07};
+      add_woven(page_.items, *doc_.mark.woven, box, box.h / std::min(doc_.mark.woven->picks(), 16),
+                woven_inks(tpl_, *doc_.mark.woven));
+      top = box.bottom() + gap_;
+    } else if (tpl_.motif && trim_.h > trim_.w) {
       // A tall banner's foot is too narrow to share: the motif crowns the headline.
       Picture pic = load_motif(tpl_.motif_path(), Rect{content_.x, top, content_.w, content_.h * 0.07});
       pic.slot = "motif";
@@ -84,7 +94,7 @@ class BannerPage {
     }
     const double foot_top = footer();
     const std::size_t first_quote = page_.items.size();
-    const double quotes_top = quotes(foot_top);
+    const double quotes_top = doc_.mark.braid ? braid_panel(foot_top) : quotes(foot_top);
     const std::size_t after_quotes = page_.items.size();
     headline({content_.x, top, content_.w, quotes_top - top});
     close_up(first_quote, after_quotes, top, foot_top);
@@ -143,6 +153,37 @@ class BannerPage {
     diags_.error(std::move(loc), msg(MsgId::zine_slot_does_not_fit, ui_word(slot), fmt::format("{:g}", std::round(pt * 4) / 4)));
     diags_.throw_if_errors();
     throw Error(Exit::data_error, Loc{}, msg(MsgId::zine_slot_does_not_fit, ui_word(slot), pt));
+  }
+
+  // --- the braid of shared words: a panel across the banner where the quotes would go
+  // (they give way to it). Returns the top of what it used.
+  double braid_panel(double bottom) {
+    const Rect c = content_;
+    const bool wide = trim_.w >= trim_.h;
+    const double room_h = (wide ? 0.26 : 0.3) * c.h;
+    const Rect box{c.x, bottom - gap_ - room_h, c.w, room_h};
+    const std::size_t first = page_.items.size();
+    add_braid(page_.items, *doc_.mark.braid, box, tpl_, fonts_, doc_.lang, "speaker");
+    return page_.items.size() > first ? box.y : bottom;
+  }
+
+  // --- the node's woven motif as the border: a band of it along both long edges, into the
+  // bleed, 12 picks deep.
+  void woven_motif_border() {
+    const WeaveDraft& d = *doc_.mark.woven;
+    const bool wide = trim_.w >= trim_.h;
+    const double band = (wide ? tpl_.margins.top.pt() : tpl_.margins.left.pt()) * k_ * 0.5;
+    const double cell = band / 12;
+    const double len = (wide ? trim_.w.pt() : trim_.h.pt()) + 2 * bleed_;
+    const double across = wide ? trim_.h.pt() : trim_.w.pt();
+    for (int side = 0; side < 2; ++side) {
+      // Whole cells from the trim edge outwards: the band's inner edge is a full thread.
+      const double deep = cell * std::floor((band + bleed_) / cell + 1e-9);
+      const double c0 = side == 0 ? band - deep : across - band;
+      const double c1 = side == 0 ? band : across - band + deep;
+      const Rect box = wide ? Rect{-bleed_, c0, len, c1 - c0} : Rect{c0, -bleed_, c1 - c0, len};
+      add_woven(page_.items, d, box, cell, woven_inks(tpl_, d));
+    }
   }
 
   // --- the woven border: a terracotta band along both long edges, ochre diamonds woven in,
@@ -209,7 +250,7 @@ class BannerPage {
     const bool has_meta = !doc_.node.empty() || !doc_.date.empty();
     double motif_w = 0;
     const double foot_h_guess = std::max(side, small_max * 2.6);
-    if (tpl_.motif && has_meta && trim_.w >= trim_.h) motif_w = foot_h_guess * 2.2;
+    if ((tpl_.motif || doc_.mark.woven) && has_meta && trim_.w >= trim_.h) motif_w = foot_h_guess * 2.2;
     GRef<PangoLayout> scan;
     double scan_w = 0;
     if (sym && !doc_.label_scan.empty()) {
@@ -265,7 +306,13 @@ class BannerPage {
                                    tpl_.color("accent"), "border"));
     }
     double x = c.x;
-    if (motif_w > 0) {
+    if (motif_w > 0 && doc_.mark.woven) {
+      const WeaveDraft& d = *doc_.mark.woven;
+      const double cell = foot_h / std::min(d.picks(), 24);
+      const Rect box{x, top, cell * std::floor(motif_w / cell), foot_h};
+      add_woven(page_.items, d, box, cell, woven_inks(tpl_, d));
+      x = box.right() + gap_;
+    } else if (motif_w > 0) {
       Picture pic = load_motif(tpl_.motif_path(), Rect{x, top, motif_w, foot_h});
       pic.slot = "motif";
       pic.box.x = x;  // flush left, not centred in its room

@@ -179,6 +179,10 @@ ManualPages layout_manual(const ManualDoc& doc, const Template& tpl, const FontS
   const ManualStyle st = manual_style(tpl, fonts, doc.lang);
   const PageFrame frame = PageFrame::from(tpl, opt.page);
   BlockContext ctx{fonts, st, hyphenator, doc.lang, frame.width(), frame.height() * 0.55, diags};
+  if (doc.mark.woven) {
+    ctx.woven = &*doc.mark.woven;
+    ctx.woven_inks = woven_inks(tpl, *doc.mark.woven);
+  }
   std::vector<Chunk> chunks;
   for (std::size_t i = 0; i < doc.lessons.size(); ++i)
     lesson_chunks(doc.lessons[i], static_cast<int>(i), ctx, chunks);
@@ -199,7 +203,8 @@ ManualPages layout_manual(const ManualDoc& doc, const Template& tpl, const FontS
   out.toc_pages = static_cast<int>(toc.pages.size());
 
   const int multiple = std::max(1, opt.multiple);
-  const int count = 1 + out.toc_pages + static_cast<int>(body.pages.size()) + 1;
+  const int braid = doc.mark.braid ? 1 : 0;  // the braid figure: a page after the lessons
+  const int count = 1 + out.toc_pages + static_cast<int>(body.pages.size()) + braid + 1;
   out.notes_pages = (multiple - count % multiple) % multiple;
 
   out.pages.push_back(manual_detail::cover_page(doc, tpl, st, fonts, frame, diags));
@@ -214,6 +219,10 @@ ManualPages layout_manual(const ManualDoc& doc, const Template& tpl, const FontS
       manual_detail::notes_block(fp, tpl, st, fonts, doc.lang, frame);
     const bool head = !fp.opens_lesson;
     out.pages.push_back(a.flowed(std::move(fp), number++, head));
+  }
+  if (braid) {
+    out.pages.push_back(manual_detail::braid_page(doc, tpl, st, fonts, frame, number));
+    a.folio(out.pages.back(), number++);
   }
   for (int k = 0; k < out.notes_pages; ++k, ++number) {
     out.pages.push_back(manual_detail::notes_page(tpl, st, fonts, doc.lang, frame, number));

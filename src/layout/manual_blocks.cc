@@ -14,6 +14,7 @@
 #include "base/utf8.h"
 #include "layout/image.h"
 #include "layout/motif.h"
+#include "layout/woven.h"
 
 namespace telar {
 namespace {
@@ -93,7 +94,12 @@ class Builder {
     c.slot = "lesson";
     const double sink = st_.loud ? 0 : st_.leading * 3;
     double y = sink;
-    if (st_.loud) {
+    if (ctx_.woven) {
+      // The node's motif as the section rule: six picks of it across the text width.
+      const double cell = Length::mm(0.8).pt();
+      add_woven(c.items, *ctx_.woven, {0, y, ctx_.width, cell * 6}, cell, ctx_.woven_inks);
+      y += cell * 6 + st_.leading * 0.6;
+    } else if (st_.loud) {
       Shape bar;
       bar.path.rect({0, 0, ctx_.width, Length::mm(2.2).pt()});
       bar.fill = st_.accent;
@@ -110,7 +116,7 @@ class Builder {
     balance_lines(t.get(), ctx_.width);
     c.items.push_back(text_run(t, {0, y}, st_.lesson.color, "lesson"));
     y += layout_height(t.get());
-    if (!st_.loud) {
+    if (!st_.loud && !ctx_.woven) {
       y += st_.leading * 0.6;
       Shape rule;
       rule.path.rect({0, y, Length::mm(14).pt(), 1.2});

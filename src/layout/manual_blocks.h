@@ -4,6 +4,9 @@
 // tint, tables measured into rows, images fitted to the column, rules.
 #pragma once
 
+#include "compose/weave_draft.h"
+#include "layout/woven.h"
+
 #include <string>
 #include <vector>
 
@@ -37,6 +40,10 @@ struct BlockContext {
   double width = 0;        ///< the text area's width, points
   double max_image_h = 0;  ///< tallest a picture may be, points
   Diagnostics& diags;
+  /// The node's woven motif (template `motif: woven`): lesson openers get a strip of it
+  /// instead of their rule or bar. Null: none.
+  const WeaveDraft* woven = nullptr;
+  WovenInks woven_inks;  ///< its colours (layout/woven.h woven_inks)
 };
 
 /// Appends the chunks of lesson `index` (0-based): its opener (a new page, the title and

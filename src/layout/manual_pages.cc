@@ -10,7 +10,11 @@
 
 #include "base/color.h"
 #include "base/utf8.h"
+#include "base/lang.h"
+#include "base/messages.h"
+#include "layout/braid.h"
 #include "layout/text.h"
+#include "layout/woven.h"
 
 namespace telar::manual_detail {
 namespace {
@@ -48,6 +52,7 @@ class Cover {
       band();
     else
       moon();
+    if (doc_.mark.woven) woven_foot();
     return std::move(page_);
   }
 
@@ -73,6 +78,14 @@ class Cover {
   }
 
   std::string label(const char* key) const { return tpl_.label(key, doc_.lang); }
+
+  /// The node's woven motif across the cover's foot margin, eight picks deep.
+  void woven_foot() {
+    const double m = Length::mm(8).pt(), pw = frame_.page.w.pt(), ph = frame_.page.h.pt();
+    const double cell = std::min(Length::mm(0.8).pt(), m * 0.7 / 8);
+    add_woven(page_.items, *doc_.mark.woven, {m, ph - m * 0.15 - cell * 8, pw - 2 * m, cell * 8}, cell,
+              woven_inks(tpl_, *doc_.mark.woven));
+  }
 
   void moon() {
     const Rect a = frame_.text(1);
@@ -248,6 +261,20 @@ void notes_block(FlowedPage& page, const Template& tpl, const ManualStyle& st, c
   lines.stroke = Stroke{0.4, st.rule, {}};
   lines.slot = "notes";
   page.items.push_back(std::move(lines));
+}
+
+Page braid_page(const ManualDoc& doc, const Template& tpl, const ManualStyle& st,
+                const FontSet& fonts, const PageFrame& frame, int number) {
+  Page p;
+  p.trim = frame.page;
+  p.paper = st.paper;
+  const Rect a = frame.text(number);
+  const std::string heading(telar::label("the words we share", lang_from_tag(doc.lang)));
+  auto l = make_layout(fonts, doc.lang, st.section, markup_escape(heading), a.w);
+  p.items.push_back(text_run(l, {a.x, a.y}, st.section.color, "braid"));
+  const double top = a.y + layout_height(l.get()) + st.leading;
+  add_braid(p.items, *doc.mark.braid, {a.x, top, a.w, a.bottom() - top}, tpl, fonts, doc.lang, "heading");
+  return p;
 }
 
 Page notes_page(const Template& tpl, const ManualStyle& st, const FontSet& fonts,

@@ -40,6 +40,11 @@ Page cover_page(const ManualDoc& doc, const Template& tpl, const ManualStyle& st
 void notes_block(FlowedPage& page, const Template& tpl, const ManualStyle& st, const FontSet& fonts,
                  const std::string& lang, const PageFrame& frame);
 
+/// The braid of the node's circle's shared words, as a figure filling the text area under a
+/// heading ("The words we share", in the manual's language).
+Page braid_page(const ManualDoc& doc, const Template& tpl, const ManualStyle& st,
+                const FontSet& fonts, const PageFrame& frame, int number);
+
 Page notes_page(const Template& tpl, const ManualStyle& st, const FontSet& fonts,
                 const std::string& lang, const PageFrame& frame, int number);
 /// The back cover: the next new moons, each a handover with a line to write the crew on.

@@ -8,9 +8,13 @@
 #include <fmt/format.h>
 
 #include "base/error.h"
+#include "base/lang.h"
+#include "base/messages.h"
 #include "base/utf8.h"
 #include "compose/headline.h"
+#include "layout/braid.h"
 #include "layout/motif.h"
+#include "layout/woven.h"
 #include "layout/qr.h"
 #include "layout/qr_verify.h"
 #include "layout/text.h"
@@ -39,13 +43,21 @@ class ZinePages {
       headline(pages[1]);
       first_inside = 2;
     }
-    const int avail = 8 - 1 - first_inside;  // inside pages left for the body
+    // Inside pages left for the body (less one kept for the braid when asked to).
+    const int avail = 8 - 1 - first_inside - (reserve_braid_ ? 1 : 0);
     std::vector<Page> inside = body(avail, info);
     for (std::size_t i = 0; i < inside.size(); ++i) pages[static_cast<std::size_t>(first_inside) + i] = std::move(inside[i]);
+    if (reserve_braid_) {
+      pages[6] = braid_page(*doc_.mark.braid);
+      info.braid_page = true;
+    }
     back_cover(pages[7]);
     for (int n = 2; n <= 7; ++n) footer(pages[static_cast<std::size_t>(n - 1)], n);
     return pages;
   }
+
+  /// The braid gets a page of its own: the body flows into one page fewer.
+  void reserve_braid() { reserve_braid_ = true; }
 
   Page back_cover_alone() {
     Page p = blank();
@@ -95,14 +107,24 @@ class ZinePages {
       const double motif_h = std::min(c.bottom() - y - Length::mm(2).pt(), c.h * 0.16);
       if (motif_h > Length::mm(6).pt()) {
         Rect box{c.x, c.bottom() - motif_h, c.w, motif_h};
-        if (tpl_.motif) add_motif(p, box); else weave(p, box);
+        if (doc_.mark.woven)
+          add_woven(p.items, *doc_.mark.woven, box, woven_cell_for(*doc_.mark.woven, box), woven_inks(tpl_, *doc_.mark.woven));
+        else if (tpl_.motif)
+          add_motif(p, box);
+        else
+          weave(p, box);
       }
       return;
     }
     title.color = tpl_.color("ink");
     title.align = PANGO_ALIGN_CENTER;
     double y = c.y;
-    if (style == "motif" && tpl_.motif) {
+    if (style == "motif" && doc_.mark.woven) {
+      const double mh = c.h * 0.44;
+      const Rect box{c.x, c.y, c.w, mh};
+      add_woven(p.items, *doc_.mark.woven, box, woven_cell_for(*doc_.mark.woven, box), woven_inks(tpl_, *doc_.mark.woven));
+      y += mh + Length::mm(4).pt();
+    } else if (style == "motif" && tpl_.motif) {
       const double mh = c.h * 0.44;
       add_motif(p, {c.x, c.y, c.w, mh});
       y += mh + Length::mm(4).pt();
@@ -354,6 +376,11 @@ class ZinePages {
       while (next != quotes_after.end() && fp.done && next->first <= *fp.done) out.push_back(quote_page((next++)->second));
     }
     while (next != quotes_after.end()) out.push_back(quote_page((next++)->second));
+    // The braid of shared words takes the first spare page; notes pages fill the rest.
+    if (doc_.mark.braid && !reserve_braid_ && static_cast<int>(out.size()) < avail) {
+      out.push_back(braid_page(*doc_.mark.braid));
+      info.braid_page = true;
+    }
     while (static_cast<int>(out.size()) < avail) {
       out.push_back(notes_page());
       ++info.notes_pages;
@@ -498,6 +525,22 @@ class ZinePages {
     double h = place_quote(scratch, q, doc_, tpl_, fonts_, size, c.x, 0, c.w, true);
     if (h > c.h) does_not_fit("quote", size, q.loc);
     place_quote(p.items, q, doc_, tpl_, fonts_, size, c.x, c.y + (c.h - h) * 0.42, c.w, false);
+    return p;
+  }
+
+  /// The braid of the circle's shared words, under a heading in the story's language.
+  Page braid_page(const SharedWords& shared) {
+    Page p = blank();
+    const Rect c = flow_area();
+    TextStyle ls = small_;
+    ls.font = tpl_.font("speaker").description;
+    ls.color = tpl_.color("accent");
+    ls.letter_spacing = ls.size * 0.08;
+    const std::string heading(label("the words we share", lang_from_tag(doc_.lang)));
+    auto l = make_layout(fonts_, doc_.lang, ls, markup_escape(to_upper(heading)), c.w);
+    p.items.push_back(text_run(l, {c.x, c.y}, ls.color, "braid"));
+    const double top = c.y + layout_height(l.get()) + Length::mm(3).pt();
+    add_braid(p.items, shared, {c.x, top, c.w, c.bottom() - top}, tpl_, fonts_, doc_.lang, "speaker");
     return p;
   }
 
@@ -649,6 +692,7 @@ class ZinePages {
   Rect content_;
   TextStyle small_;
   double footer_h_ = 0;
+  bool reserve_braid_ = false;
   std::set<std::string> quoted_;  ///< texts set as whole-page quotes (the back cover repeats none)
 };
 
@@ -657,7 +701,28 @@ class ZinePages {
 std::vector<Page> layout_zine(const ZineDoc& doc, const Template& tpl, const FontSet& fonts,
                               Size page, Diagnostics& diags, ZineLayoutInfo* info) {
   ZineLayoutInfo local;
-  std::vector<Page> pages = ZinePages(doc, tpl, fonts, page, diags).build(info ? *info : local);
+  ZineLayoutInfo& out = info ? *info : local;
+  std::vector<Page> pages = ZinePages(doc, tpl, fonts, page, diags).build(out);
+  if (doc.mark.braid && !out.braid_page && !diags.has_errors()) {
+    // No spare page: the body is flowed again into one page fewer (smaller type, down to
+    // the template's minimum) to make room for the braid; when it does not fit there, the
+    // zine is printed without the braid, and says so (as a slot that did not fit).
+    Diagnostics probe;
+    ZineLayoutInfo again;
+    try {
+      ZinePages tighter(doc, tpl, fonts, page, probe);
+      tighter.reserve_braid();
+      std::vector<Page> with = tighter.build(again);
+      if (!probe.has_errors()) {
+        for (const Diagnostic& d : probe.all()) diags.add(d);
+        out = again;
+        return with;
+      }
+    } catch (const Error&) {
+      // the body needs every page: no braid
+    }
+    diags.warning(Loc{doc.source_name}, msg(MsgId::zine_slot_does_not_fit, ui_word("braid"), 7));
+  }
   // Characters no font has are the job runner's check (jobs/runner.h check_glyphs).
   diags.throw_if_errors();
   return pages;

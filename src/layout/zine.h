@@ -19,6 +19,7 @@ struct ZineLayoutInfo {
   double leading = 0;    ///< body baseline to baseline, a multiple of body_size
   bool round_breaks = false;
   int flow_pages = 0, quote_pages = 0, notes_pages = 0;
+  bool braid_page = false;  ///< a spare page holds the braid of shared words
 };
 
 /// Lays out the 8 pages (reading order) at mini-page size `page`. Text that does not fit

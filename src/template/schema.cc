@@ -16,7 +16,9 @@ constexpr std::string_view kZineSizes[] = {"title", "headline", "body", "quote",
 constexpr std::string_view kZineLabels[] = {"scan", "colophon", "notes"};
 constexpr std::string_view kZineCover[] = {"band", "motif", "plain"};
 constexpr std::string_view kZineQuotes[] = {"rule", "tint"};
-constexpr OptionSpec kZineOptions[] = {{"cover", kZineCover}, {"quotes", kZineQuotes}};
+constexpr std::string_view kMotifInk[] = {"palette", "one"};
+constexpr OptionSpec kZineOptions[] = {
+    {"cover", kZineCover}, {"quotes", kZineQuotes}, {"motif_ink", kMotifInk, false}};
 
 // --- manual (the roles layout/manual*.cc reads; margins: left = inner, right = outer)
 constexpr std::string_view kManualFonts[] = {"title", "heading", "body", "quote", "code", "small"};
@@ -30,7 +32,8 @@ constexpr std::string_view kManualCover[] = {"band", "moon"};
 constexpr std::string_view kManualAlign[] = {"justify", "left"};
 constexpr std::string_view kManualParagraphs[] = {"indent", "space"};
 constexpr OptionSpec kManualOptions[] = {
-    {"cover", kManualCover}, {"align", kManualAlign}, {"paragraphs", kManualParagraphs}};
+    {"cover", kManualCover}, {"align", kManualAlign}, {"paragraphs", kManualParagraphs},
+    {"motif_ink", kMotifInk, false}};
 
 // --- banner (layout/banner.cc; the tile labels: impose/tile_sheets.cc). Lengths in
 // options are checked here, at their line; sizes and margins are for a 1 m short side.
@@ -48,7 +51,8 @@ constexpr OptionSpec kBannerOptions[] = {
     {"quotes", kBannerQuotes},
     {"headline_case", kBannerCase, false},
     {"overlap", {}, false, true},
-    {"printer_margin", {}, false, true}};
+    {"printer_margin", {}, false, true},
+    {"motif_ink", kMotifInk, false}};
 
 constexpr KindSchema kKinds[] = {
     {ArtifactKind::zine, "zine", "fotocopia", kZineFonts, kZineColors, kZineSizes, kZineLabels,

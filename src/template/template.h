@@ -61,6 +61,12 @@ struct Template {
 
   /// SVG or PNG, relative to `dir` as written in the YAML; open it through motif_path().
   std::optional<std::filesystem::path> motif;
+  /// `motif: woven`: the node's motif, woven from its circle's shared words (compose/
+  /// weave_draft.h), drawn where the template's motif goes; `motif` is then empty.
+  bool woven_motif = false;
+  /// `braid: true`: the braid of shared words goes in (a zine's spare page, a banner's
+  /// panel, a manual's figure); --braid turns it on for any template.
+  bool braid = false;
   char qr_ec = 'M';                            ///< QR error correction: L, M, Q, H
   QrStyle qr_style = QrStyle::square;          ///< how QR modules are drawn (qr.style)
 

@@ -351,6 +351,10 @@ class Loader {
     motif_written_ = true;
     auto text = y_.scalar(v, k, "motif");
     if (!text) return;
+    if (*text == "woven") {  // the node's own motif, woven from its circle's shared words
+      t_.woven_motif = true;
+      return;
+    }
     std::filesystem::path rel(*text);
     std::string ext = rel.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
@@ -365,6 +369,15 @@ class Loader {
     } else {
       t_.motif = rel;
     }
+  }
+
+  void braid(const YAML::Node& k, const YAML::Node& v) {
+    auto text = y_.scalar(v, k, "braid");
+    if (!text) return;
+    if (*text == "true" || *text == "false")
+      t_.braid = *text == "true";
+    else
+      y_.error(y_.at(v, k, "braid"), msg(MsgId::tpl_bad_choice, *text, "true, false"));
   }
 
   void qr(const YAML::Node& k, const YAML::Node& v) {
@@ -449,7 +462,7 @@ std::span<const Loader::TopKey> Loader::top_keys() {
       {"fonts", &Loader::fonts},   {"colors", &Loader::colors},
       {"sizes", &Loader::sizes},   {"options", &Loader::options},
       {"motif", &Loader::motif},   {"qr", &Loader::qr},
-      {"labels", &Loader::labels},
+      {"labels", &Loader::labels}, {"braid", &Loader::braid},
   };
   return kTop;
 }

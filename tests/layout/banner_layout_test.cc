@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "compose/node_mark.h"
+
 #include "base/error.h"
 #include "compose/banner.h"
 #include "impose/tiles.h"
@@ -42,6 +44,9 @@ Laid lay_out(const std::string& story_file, const std::string& tpl_name, Size tr
   if (!story_file.empty()) s = read_story(kExamples / story_file, d);
   Template t = banner_template(tpl_name);
   BannerDoc doc = compose_banner(s ? &*s : nullptr, story_file, headline, "es", t, d);
+  // As jobs/banner.cc does: the circle's shared words weave the motif (motif: woven).
+  const SharedWords shared = s ? shared_words(*s) : SharedWords{};
+  doc.mark = node_mark(&shared, t, false);
   Laid out;
   out.page = layout_banner(doc, t, fonts(), trim, bleed, d, &out.info);
   REQUIRE_FALSE(d.has_errors());
@@ -106,9 +111,12 @@ TEST_CASE("banner sizes scale the type: a 6 m banner is twice a 3 m one", "[bann
 TEST_CASE("a tall banner stacks its lines: the motif crowns the headline", "[banner]") {
   Laid b = lay_out("caravan.circle.md", "tejido", metres(1, 2), Length{});
   CHECK(b.info.headline_lines.size() >= 3);
+  // tejido's motif is the node's woven one: a band of it above the headline (the border's
+  // bands run the full height along the long edges).
   bool motif_on_top = false;
   for (const Item& it : b.page.items)
-    if (const auto* p = std::get_if<Picture>(&it)) motif_on_top = p->box.bottom() <= b.info.headline_room.y;
+    if (const auto* s = std::get_if<Shape>(&it); s && s->slot.starts_with("woven:"))
+      motif_on_top = motif_on_top || s->path.bounds().bottom() <= b.info.headline_room.y;
   CHECK(motif_on_top);
 }
 

@@ -103,7 +103,11 @@ TEST_CASE("the cover has the title, the back cover the QR code", "[layout]") {
     return false;
   };
   CHECK(has_slot(l.pages[0], "title"));
-  CHECK(has_slot(l.pages[0], "motif"));
+  // fotocopia weaves the node's motif (motif: woven) under its cover band.
+  bool woven = false;
+  for (const Item& it : l.pages[0].items)
+    if (const auto* s = std::get_if<Shape>(&it); s && s->slot.starts_with("woven:")) woven = true;
+  CHECK(woven);
   CHECK(has_slot(l.pages[1], "headline"));
   CHECK(has_slot(l.pages[7], "qr"));
   CHECK(has_slot(l.pages[7], "colophon"));

@@ -74,6 +74,7 @@ TEST_CASE("every artifact refuses a character that no font has", "[runner]") {
   TempDir dir;
   for (const Artifact& a : artifacts()) {
     INFO(a.name);
+    if (a.name == "motif") continue;  // prints no text of the story: nothing to refuse
     const fs::path in = dir.write(std::string(a.name) + ".md", input_with(a.name, "\uE000"));
     const fs::path out = dir.path / (std::string(a.name) + ".pdf");
     Diagnostics d;
@@ -110,7 +111,8 @@ TEST_CASE("every artifact keeps earlier warnings when the template is of another
   const fs::path t = builtin_template_dir();
   const std::map<std::string_view, std::string> other = {{"zine", (t / "banner/tejido.yaml").string()},
                                                          {"banner", (t / "zine/fotocopia.yaml").string()},
-                                                         {"manual", (t / "zine/fotocopia.yaml").string()}};
+                                                         {"manual", (t / "zine/fotocopia.yaml").string()},
+                                                         {"motif", (t / "banner/tejido.yaml").string()}};
   for (const Artifact& a : artifacts()) {
     INFO(a.name);
     const fs::path in = dir.write(std::string(a.name) + ".md", input_with(a.name, "algo"));

@@ -37,6 +37,11 @@ std::vector<Diagnostic> load_text(const std::string& yaml) {
   return {d.all().begin(), d.all().end()};
 }
 
+/// A shipped template's YAML text.
+std::string slurp_template(const std::string& name, ArtifactKind kind) {
+  return std::string(read_source(resolve_template(name, kind)).bytes());
+}
+
 }  // namespace
 
 TEST_CASE("the shipped zine templates load without a word of complaint", "[template]") {
@@ -329,4 +334,45 @@ TEST_CASE("a banner's options.overlap that is not a length is an error at its li
       {MsgId::tpl_too_large, "options.printer_margin", line + 1},
   };
   CHECK(got == want);
+}
+
+TEST_CASE("motif: woven, braid and motif_ink in templates", "[template]") {
+  auto load = [](const std::string& name, ArtifactKind kind) {
+    Diagnostics d;
+    Template t = load_template(read_source(resolve_template(name, kind)), d);
+    REQUIRE_FALSE(d.has_errors());
+    return t;
+  };
+  // The templates that weave the node's motif, and those that keep their own.
+  const Template foto = load("fotocopia", ArtifactKind::zine);
+  CHECK(foto.woven_motif);
+  CHECK_FALSE(foto.motif);
+  CHECK(foto.option("motif_ink") == "one");
+  CHECK(load("tejido", ArtifactKind::banner).woven_motif);
+  CHECK(load("brigada", ArtifactKind::manual).woven_motif);
+  for (auto [name, kind] : {std::pair{"semilla", ArtifactKind::zine}, std::pair{"pancarta", ArtifactKind::banner},
+                            std::pair{"cuaderno", ArtifactKind::manual}}) {
+    INFO(name);
+    const Template t = load(name, kind);
+    CHECK_FALSE(t.woven_motif);
+    CHECK_FALSE(t.braid);
+  }
+  // braid: true|false, checked at its line.
+  std::string yaml = slurp_template("fotocopia", ArtifactKind::zine);
+  {
+    Diagnostics d;
+    const Template t = load_template(SourceText("t.yaml", yaml + "braid: true\n"), d);
+    CHECK_FALSE(d.has_errors());
+    CHECK(t.braid);
+  }
+  Diagnostics d;
+  load_template(SourceText("t.yaml", yaml + "braid: sometimes\n"), d);
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].loc.key == "braid");
+  Diagnostics ink;
+  std::string bad = yaml;
+  bad.replace(bad.find("motif_ink: one"), 14, "motif_ink: two");
+  load_template(SourceText("t.yaml", bad), ink);
+  REQUIRE(ink.all().size() == 1);
+  CHECK(ink.all()[0].loc.key == "options.motif_ink");
 }

@@ -1,0 +1,1 @@
+nowhere.circle.md: error: el archivo no existe
