@@ -31,7 +31,7 @@ constexpr auto kManualFlags = join_flags(kTemplateOutputFlags, std::to_array<Fla
     {"paper-weight", 0, FlagType::text, "creep from the paper: 60gsm to 120gsm"},
     {"duplex", 0, FlagType::choice, "how your printer flips the sheet: short or long edge (see --calibrate)", "short", kDuplex},
     {"calibrate", 0, FlagType::boolean, "print a two-sided test sheet that shows which --duplex to use"},
-}), kAnonymizeFlags, kDpiFlags);
+}), kAnonymizeFlags, kGlyphFlags, kDpiFlags);
 
 /// The duplex instruction, in the foot margin of the back cover on the first sheet's front
 /// (the only page there without a folio): the first thing seen when the stack comes out.
@@ -123,6 +123,7 @@ class ManualStages final : public ArtifactStages {
     doc_ = compose_manual(std::move(lessons_), tpl,
                           ManualOptions{job_.title, job_.node, job_.crew, job_.cycle});
     lang_ = doc_.lang;
+    sopt_.right_to_left = is_rtl_language(doc_.lang);  // stapled on the right
   }
 
   std::vector<Page> layout(const Template& tpl, const FontSet& fonts, Diagnostics& diags) override {
@@ -205,7 +206,9 @@ std::unique_ptr<ArtifactStages> configure_manual(const FlagValues& v, const JobE
   job.anonymize = v.on("anonymize");
   if (v.on("initials")) job.anonymize_mode = AnonymizeMode::initials;
   job.ui_lang = env.ui_lang;
-  return std::make_unique<ManualStages>(std::move(job));
+  auto stages = std::make_unique<ManualStages>(std::move(job));
+  stages->allow_missing_glyphs = v.on("allow-missing-glyphs");
+  return stages;
 }
 
 std::vector<std::filesystem::path> make_manual(const ManualJob& job, Diagnostics& diags) {
