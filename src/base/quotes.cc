@@ -26,14 +26,16 @@ constexpr std::string_view kNbsp = "\u00A0";
 
 QuoteMarks quote_marks(std::string_view lang, std::string_view style) {
   const std::string p = primary(lang);
+  // Languages with one convention keep it whatever the template says.
   if (one_of(p, {"fr", "ht"})) return {"\u00AB", "\u00BB", true};
-  if (style == "curly") return kCurly;
-  if (style == "guillemets") return kGuillemets;
   if (one_of(p, {"ar", "ur", "he", "iw", "yi", "ps", "sd", "ug"})) return {"\u201D", "\u201C"};
-  if (one_of(p, {"es", "arn", "qu", "ay", "gn", "ca", "it", "ru", "uk", "be", "fa", "el", "nb", "no"}))
-    return kGuillemets;
   if (one_of(p, {"de", "cs", "sk", "bg", "lt", "et"})) return {"\u201E", "\u201C"};
   if (p == "ja") return {"\u300C", "\u300D"};
+  // Where both are at home (Spanish, Portuguese, …), the template may choose.
+  if (style == "curly") return kCurly;
+  if (style == "guillemets") return kGuillemets;
+  if (one_of(p, {"es", "arn", "qu", "ay", "gn", "ca", "it", "ru", "uk", "be", "fa", "el", "nb", "no"}))
+    return kGuillemets;
   return kCurly;
 }
 

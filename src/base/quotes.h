@@ -15,7 +15,8 @@ struct QuoteMarks {
 };
 
 /// The marks for `lang` (BCP 47). `style` is a template's `quote_marks` option: "" (the
-/// language's own), "curly" (“…”) or "guillemets" («…»). Defaults: en, pt, zh, ko and
+/// language's own), "curly" (“…”) or "guillemets" («…»); it does not apply to languages
+/// with one convention (fr, ht, ar, ur, he, de, ja). Defaults: en, pt, zh, ko and
 /// others “…”; es (and arn, qu, ay, gn), ca, it, ru, uk, fa «…»; fr, ht « … » spaced;
 /// de „…“; ja 「…」; ar, ur, he ”…“ (the opening mark on the right in a right-to-left line).
 QuoteMarks quote_marks(std::string_view lang, std::string_view style = {});

@@ -54,6 +54,8 @@ TEST_CASE("quotation marks follow the language, the template may choose for Span
   CHECK(quoted("bonjou", "ht") == "\u00AB\u202Fbonjou\u202F\u00BB");
   CHECK(quoted("bonjour", "fr", "curly") == "\u00AB\u202Fbonjour\u202F\u00BB");  // fr keeps its own
   CHECK(quoted("سلام", "ar") == "\u201D\u0633\u0644\u0627\u0645\u201C");
+  CHECK(quoted("سلام", "ar", "curly") == quoted("سلام", "ar"));  // one convention: kept
+  CHECK(quoted("olá", "pt", "guillemets") == "\u00ABol\u00E1\u00BB");
 }
 
 TEST_CASE("French and Haitian high punctuation gets its narrow no-break space", "[i18n][quotes]") {
