@@ -64,10 +64,17 @@ GRef<PangoLayout> make_layout(const FontSet& fonts, std::string_view lang, const
     pango_layout_set_width(l, static_cast<int>(std::lround(width * PANGO_SCALE)));
     pango_layout_set_wrap(l, style.break_words ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   }
-  if (style.letter_spacing != 0 || style.leading > 0) {
+  // Letter spacing would break the joins of a cursive script (Arabic): tracked labels are
+  // set solid there.
+  const std::string_view plain = text != nullptr ? text : "";
+  bool cursive = false;
+  for (std::size_t i = 0; i < plain.size() && style.letter_spacing != 0 && !cursive;)
+    cursive = is_rtl_char(next_code_point(plain, i));
+  const bool track = style.letter_spacing != 0 && !cursive;
+  if (track || style.leading > 0) {
     PangoAttrList* attrs = pango_layout_get_attributes(l);
     PangoAttrList* copy = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
-    if (style.letter_spacing != 0)
+    if (track)
       pango_attr_list_insert_before(
           copy, pango_attr_letter_spacing_new(static_cast<int>(std::lround(style.letter_spacing * PANGO_SCALE))));
     if (style.leading > 0)

@@ -45,7 +45,8 @@ std::string hex_color(const Rgba& c);
 /// A layout of `markup` (Pango markup) in `style`, wrapped at `width` points (<= 0: no
 /// wrapping), on a context for `lang`. Its base direction is paragraph_direction() of its
 /// text, and `style.align` means start/end: LEFT and RIGHT are swapped in a right-to-left
-/// paragraph and in any paragraph of a right-to-left language.
+/// paragraph and in any paragraph of a right-to-left language. Letter spacing is left out
+/// of text in a right-to-left script, whose letters join.
 GRef<PangoLayout> make_layout(const FontSet& fonts, std::string_view lang, const TextStyle& style,
                               std::string_view markup, double width);
 

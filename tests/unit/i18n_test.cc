@@ -163,3 +163,22 @@ TEST_CASE("labels: the template's wording, else the catalogue in the story's lan
   CHECK(t.label("notes", "sw") == "Notes");
   CHECK(t.label("no_such_label", "ht") == "no_such_label");
 }
+
+TEST_CASE("tracked labels are set solid in Arabic, whose letters join", "[i18n][rtl]") {
+  TextStyle st;
+  st.font = "Noto Sans";
+  st.size = 10;
+  st.letter_spacing = 2;
+  auto tracked = [&](const char* lang, const char* text) {
+    GRef<PangoLayout> l = make_layout(fonts(), lang, st, text, 0);
+    PangoAttrList* attrs = pango_layout_get_attributes(l.get());
+    if (attrs == nullptr) return false;
+    PangoAttrIterator* it = pango_attr_list_get_iterator(attrs);
+    const bool found = pango_attr_iterator_get(it, PANGO_ATTR_LETTER_SPACING) != nullptr;
+    pango_attr_iterator_destroy(it);
+    return found;
+  };
+  CHECK(tracked("es", "SALMA"));  // Latin keeps its tracking
+  CHECK_FALSE(tracked("ar", "\u0633\u0644\u0645\u0649"));
+  CHECK_FALSE(tracked("es", "\u2014 \u0633\u0644\u0645\u0649"));
+}
