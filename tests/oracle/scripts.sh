@@ -78,6 +78,12 @@ rtl-text)
   done
   "$telar" banner "$fixtures/ar.circle.md" -o b.pdf --size 120x40cm || fail "telar banner"
   text_of b.pdf | grep -qF "امسح الرمز" || fail "banner label not in Arabic"
+  # Hebrew: the words back, a Latin name inside a Hebrew turn.
+  "$telar" zine "$fixtures/he.circle.md" --layout reader -o h.pdf || fail "telar zine he"
+  text_of h.pdf >h.txt
+  for s in "אנחנו אוספים ירקות מהשוק" "OMAR" "המטבח השכונתי"; do
+    grep -qF "$s" h.txt || { cat h.txt; fail "pdftotext lacks '$s' (Hebrew)"; }
+  done
   ;;
 labels-quotes)
   # Haitian and Portuguese stories: labels from the catalogue, quotes of the language.
@@ -92,21 +98,23 @@ labels-quotes)
   grep -qF "« Bisiklèt la se travay mwen. »" ht.txt || { cat ht.txt; fail "no spaced « » quote"; }
   ;;
 rtl-zine)
-  # The folios of an Arabic zine sit in the mirrored cells of the sheet: each page in the
+  # The folios of an Arabic (and a Hebrew) zine sit in the mirrored cells of the sheet: each page in the
   # column the left-to-right zine leaves it (same row, same turn; the sheet's long side is
   # the portrait y axis), so the folded zine reads from the other side.
   need pdftotext
-  "$telar" zine "$fixtures/ar.circle.md" -o ar.pdf || fail "telar ar"
-  sed 's/^lang: ar$/lang: es/' "$fixtures/ar.circle.md" >es.circle.md
-  "$telar" zine es.circle.md -o es.pdf || fail "telar es"
-  for n in 2 3 4 5 6 7; do
-    read -r xa ya < <(where ar.pdf $n)
-    read -r xe ye < <(where es.pdf $n)
-    [ -n "${ya:-}" ] && [ -n "${ye:-}" ] || fail "folio $n not found"
-    awk -v xa="$xa" -v ya="$ya" -v xe="$xe" -v ye="$ye" 'BEGIN {
-      d = xa - xe; s = ya + ye; g = ya - ye
-      exit !(d < 0.5 && d > -0.5 && s > 830 && s < 846 && (g > 100 || g < -100)) }' ||
-      fail "page $n not mirrored: ($xa, $ya) in Arabic, ($xe, $ye) in Spanish"
+  for rtl in ar he; do
+    "$telar" zine "$fixtures/$rtl.circle.md" -o ar.pdf || fail "telar $rtl"
+    sed "s/^lang: $rtl\$/lang: es/" "$fixtures/$rtl.circle.md" >es.circle.md
+    "$telar" zine es.circle.md -o es.pdf || fail "telar es"
+    for n in 2 3 4 5 6 7; do
+      read -r xa ya < <(where ar.pdf $n)
+      read -r xe ye < <(where es.pdf $n)
+      [ -n "${ya:-}" ] && [ -n "${ye:-}" ] || fail "folio $n not found"
+      awk -v xa="$xa" -v ya="$ya" -v xe="$xe" -v ye="$ye" 'BEGIN {
+        d = xa - xe; s = ya + ye; g = ya - ye
+        exit !(d < 0.5 && d > -0.5 && s > 830 && s < 846 && (g > 100 || g < -100)) }' ||
+        fail "page $n not mirrored: ($xa, $ya) in $rtl, ($xe, $ye) in Spanish"
+    done
   done
   ;;
 rtl-booklet)
