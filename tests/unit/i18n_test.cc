@@ -13,6 +13,7 @@
 #include "base/po.h"
 #include "base/quotes.h"
 #include "base/utf8.h"
+#include "jobs/artifact.h"
 #include "layout/fonts.h"
 #include "layout/text.h"
 #include "template/template.h"
@@ -181,4 +182,15 @@ TEST_CASE("tracked labels are set solid in Arabic, whose letters join", "[i18n][
   CHECK(tracked("es", "SALMA"));  // Latin keeps its tracking
   CHECK_FALSE(tracked("ar", "\u0633\u0644\u0645\u0649"));
   CHECK_FALSE(tracked("es", "\u2014 \u0633\u0644\u0645\u0649"));
+}
+
+TEST_CASE("every flag's help has its Spanish text in po/es.po", "[i18n][messages]") {
+  const auto es = parse_po(po_catalogue_es());
+  for (const Artifact& a : artifacts())
+    for (const FlagSpec& f : a.flags) {
+      INFO(a.name << " --" << f.name);
+      auto it = es.find(std::string(f.help));
+      REQUIRE(it != es.end());
+      CHECK_FALSE(it->second.empty());
+    }
 }
