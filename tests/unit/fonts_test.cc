@@ -438,6 +438,12 @@ TEST_CASE("every script the setup installs a font for is filled in, nothing boxe
       GRef<PangoLayout> layout = make(ctx.get(), role, s.text);
       CHECK(pango_layout_get_unknown_glyphs_count(layout.get()) == 0);
       CHECK(FontSet::missing_glyphs(layout.get()).empty());
+      // At the size asked for: a bitmap-only face (colour emoji) is scaled, not drawn at
+      // its 109 px strike.
+      PangoRectangle ink, logical;
+      pango_layout_get_extents(layout.get(), &ink, &logical);
+      CHECK(static_cast<double>(ink.height) / PANGO_SCALE < 12 * 2.5);  // make(): 12 pt
+      CHECK(static_cast<double>(logical.height) / PANGO_SCALE < 12 * 3.0);
     }
   }
 }
