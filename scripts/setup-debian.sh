@@ -4,8 +4,12 @@
 # missing. Idempotent; prints nothing when everything is already there.
 set -euo pipefail
 
-# To build and run telar (the CJK font is the fallback for Chinese, Japanese and Korean text,
-# the smallest Debian package that covers all four: 5 MB).
+# To build and run telar. The last three are system fallback fonts, added to telar's private
+# fontconfig only when a text needs them (fonts/README.md "System fallback"): the CJK font for
+# Chinese, Japanese and Korean (the smallest Debian package that covers all four: 5.2 MB
+# installed), Noto core for every other script the bundle lacks (Devanagari, Bengali, Tamil,
+# Malayalam, Kannada, Telugu, Thai, Lao, Khmer, Myanmar, Sinhala, Tibetan, Ethiopic, Georgian,
+# Armenian, symbols…: 43.4 MB) and the colour emoji font (11.0 MB).
 build_pkgs=(
   build-essential cmake pkg-config
   libcairo2-dev libpango1.0-dev libfontconfig-dev libharfbuzz-dev libglib2.0-dev
@@ -15,7 +19,7 @@ build_pkgs=(
   libhyphen-dev hyphen-es hyphen-en-us hyphen-pt-br hyphen-fr
   libqpdf-dev
   libcpp-httplib-dev   # telar serve
-  fonts-wqy-microhei
+  fonts-wqy-microhei fonts-noto-core fonts-noto-color-emoji
 )
 # To build and run the tests: the test framework, the QR decoder, and every command that a
 # test or script calls (tests/oracle/tools.sh checks that this list is complete).

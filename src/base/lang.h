@@ -17,4 +17,14 @@ Lang ui_language_from_env();
 /// "es", "es-CL", "arn" (Mapudungun speakers in Chile write Spanish labels) -> Lang::es.
 Lang lang_from_tag(std::string_view bcp47);
 
+/// True for a language written right to left (primary subtag ar, he, fa, ur, ps, sd, ug,
+/// yi, dv, ckb, syr, arc, nqo, or an -Arab/-Hebr/-Thaa/-Syrc script subtag): its pages,
+/// zines and booklets are mirrored (lang.cc).
+bool is_rtl_language(std::string_view bcp47);
+
+/// True for a character of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko,
+/// Samaritan, Mandaic and their presentation forms, and the RTL blocks of the SMP): a
+/// strong right-to-left character in the Unicode bidi algorithm's sense.
+bool is_rtl_char(char32_t c);
+
 }  // namespace telar

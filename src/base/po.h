@@ -6,11 +6,18 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace telar {
 
 /// The text of po/es.po, embedded at build time.
 std::string_view po_catalogue_es();
+
+/// The label catalogue po/labels/<lang>.po embedded at build time (label key -> text), for
+/// `lang` a primary subtag ("es", "ht", "ar"); empty when telar ships none for it.
+std::string_view po_label_catalogue(std::string_view lang);
+/// The languages po/labels/ has a catalogue for, sorted.
+std::vector<std::string_view> po_label_languages();
 
 /// msgid -> msgstr for every entry with a non-empty msgid. Handles multi-line strings
 /// and the C escapes gettext writes (\" \\ \n \t). Comments and msgctxt are skipped.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "base/quotes.h"
 #include "compose/headline.h"
 #include "compose/qr_payload.h"  // shorten_link
 #include "compose/zine.h"  // spell_date
@@ -73,6 +74,11 @@ BannerDoc compose_banner(const Story* story_in, const std::string& source_name,
     return a.second->loc.line < b.second->loc.line;
   });
   for (const auto& [score, t] : scored) doc.quotes.push_back({t->text, t->speaker, t->loc});
+  // French and Haitian spacing before : ; ! ? when the template asks for it.
+  if (tpl.option("punctuation_spacing") == "true") {
+    doc.headline = space_high_punctuation(doc.headline, doc.lang);
+    for (BannerQuote& quote : doc.quotes) quote.text = space_high_punctuation(quote.text, doc.lang);
+  }
   return doc;
 }
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "base/quotes.h"
 #include "compose/qr_payload.h"
 
 namespace telar {
@@ -74,6 +75,12 @@ ZineDoc compose_zine(const Story& story_in, const std::string& source_name, cons
                                                          : ZineBlock::Kind::turn;
       doc.body.push_back({kind, t.speaker, t.text, t.loc});
     }
+  }
+
+  // French and Haitian spacing before : ; ! ? when the template asks for it.
+  if (tpl.option("punctuation_spacing") == "true") {
+    if (doc.headline) doc.headline->text = space_high_punctuation(doc.headline->text, doc.lang);
+    for (ZineBlock& b : doc.body) b.text = space_high_punctuation(b.text, doc.lang);
   }
 
   doc.qr_payload = !opt.qr_url.empty() ? opt.qr_url : fm.link;

@@ -45,11 +45,15 @@ std::pair<double, double> tick_span(double gap, double margin) {
 
 int saddle_padded_count(int pages) { return pages <= 0 ? 0 : (pages + 3) / 4 * 4; }
 
-std::vector<SaddleSheetPages> saddle_order(int pages) {
+std::vector<SaddleSheetPages> saddle_order(int pages, bool right_to_left) {
   const int n = saddle_padded_count(pages);
   std::vector<SaddleSheetPages> out;
-  for (int k = 0; k < n / 4; ++k)
-    out.push_back({{n - 2 * k, 2 * k + 1}, {2 * k + 2, n - 2 * k - 1}});
+  for (int k = 0; k < n / 4; ++k) {
+    if (right_to_left)
+      out.push_back({{2 * k + 1, n - 2 * k}, {n - 2 * k - 1, 2 * k + 2}});
+    else
+      out.push_back({{n - 2 * k, 2 * k + 1}, {2 * k + 2, n - 2 * k - 1}});
+  }
   return out;
 }
 
@@ -84,7 +88,7 @@ std::vector<Sheet> impose_saddle(std::size_t pages, const SaddleOptions& opt) {
   const Affine turn =
       opt.duplex == Duplex::long_edge ? Affine::translate(W, H) * Affine::rotate90(2) : Affine{};
   const auto booklet = saddle_booklet(pages, opt.blanks);
-  const std::vector<SaddleSheetPages> order = saddle_order(static_cast<int>(pages));
+  const std::vector<SaddleSheetPages> order = saddle_order(static_cast<int>(pages), opt.right_to_left);
 
   // Clip rectangles: the page's trim box plus bleed on the three outer sides, never past
   // the spine or off the paper. They do not move with creep: the paper stays where it is.

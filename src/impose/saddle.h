@@ -34,8 +34,9 @@ struct SaddleSheetPages {
 int saddle_padded_count(int pages);
 
 /// The booklet page numbers on every sheet, outermost first, for `pages` pages padded to a
-/// multiple of 4 (numbers above `pages` are the blanks).
-std::vector<SaddleSheetPages> saddle_order(int pages);
+/// multiple of 4 (numbers above `pages` are the blanks). `right_to_left`: each spread
+/// mirrored (front: left = 2k + 1, right = N - 2k; back: left = N - 2k - 1, right = 2k + 2).
+std::vector<SaddleSheetPages> saddle_order(int pages, bool right_to_left = false);
 
 /// Where the padding blanks go: after the last page, or just before it (so the last
 /// page stays the back cover, e.g. the manual's rotation calendar).
@@ -79,6 +80,10 @@ struct SaddleOptions {
   bool fold_marks = true;
   Rgba mark_color{0, 0, 0, 1};
   Length printer_margin = Length::mm(5);  ///< fold ticks stay this far from the paper edge
+  /// A right-to-left booklet (Arabic, Hebrew), stapled on the right: every spread's left
+  /// and right pages swap (saddle_order() mirrored), so the front cover is the left half
+  /// of the outer sheet's front and pages turn from left to right.
+  bool right_to_left = false;
 };
 
 /// Imposes `pages` reader-order pages: two Sheet entries per sheet of paper (front, then

@@ -21,23 +21,26 @@ Shape guide_line(Point a, Point b, Rgba color, std::vector<double> dash, double 
 
 }  // namespace
 
-ZineCell zine8_cell(int page) {
+ZineCell zine8_cell(int page, bool right_to_left) {
+  ZineCell c;
   switch (page) {
-    case 1: return {1, 3, false};
-    case 2: return {0, 3, true};
-    case 3: return {0, 2, true};
-    case 4: return {0, 1, true};
-    case 5: return {0, 0, true};
-    case 6: return {1, 0, false};
-    case 7: return {1, 1, false};
-    case 8: return {1, 2, false};
+    case 1: c = {1, 3, false}; break;
+    case 2: c = {0, 3, true}; break;
+    case 3: c = {0, 2, true}; break;
+    case 4: c = {0, 1, true}; break;
+    case 5: c = {0, 0, true}; break;
+    case 6: c = {1, 0, false}; break;
+    case 7: c = {1, 1, false}; break;
+    case 8: c = {1, 2, false}; break;
     default: throw std::out_of_range("zine page outside 1..8");
   }
+  if (right_to_left) c.column = 3 - c.column;  // the mirror image folds the same way
+  return c;
 }
 
 Size zine8_page_size(Size paper) { return {paper.h / 4.0, paper.w / 2.0}; }
 
-Sheet impose_zine8(Size paper, Rgba guide, Length printer_margin) {
+Sheet impose_zine8(Size paper, Rgba guide, Length printer_margin, bool right_to_left) {
   const Size cell = zine8_page_size(paper);
   const double pw = cell.w.pt(), ph = cell.h.pt();
   const double lw = paper.h.pt(), lh = paper.w.pt();  // landscape frame
@@ -46,7 +49,7 @@ Sheet impose_zine8(Size paper, Rgba guide, Length printer_margin) {
   Sheet sheet;
   sheet.paper = paper;
   for (int page = 1; page <= 8; ++page) {
-    ZineCell c = zine8_cell(page);
+    ZineCell c = zine8_cell(page, right_to_left);
     double x = c.column * pw, y = c.row * ph;
     Affine in_frame = c.upside_down ? Affine::translate(x + pw, y + ph) * Affine::rotate90(2)
                                     : Affine::translate(x, y);

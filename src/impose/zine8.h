@@ -5,7 +5,9 @@
 //     [5] [4] [3] [2]    top row, upside down
 //     [6] [7] [8] [1]    bottom row, upright
 // Folded in half along the long middle, cut along the middle between the outer columns,
-// and pushed together, the sheet becomes a booklet reading 1..8. The PDF page stays
+// and pushed together, the sheet becomes a booklet reading 1..8. A right-to-left zine
+// mirrors the columns ([2] [3] [4] [5] over [1] [8] [7] [6]): the same folds, read from
+// the other side. The PDF page stays
 // portrait (what every printer expects); the landscape layout is turned 90° on it.
 #pragma once
 
@@ -22,8 +24,10 @@ struct ZineCell {
   bool upside_down;
 };
 
-/// Where reading page `page` (1..8) sits on the sheet.
-ZineCell zine8_cell(int page);
+/// Where reading page `page` (1..8) sits on the sheet. `right_to_left` (an Arabic or
+/// Hebrew zine, read from the other side) mirrors the columns: the same fold and cut give a
+/// booklet bound on its right edge, page 1 the front cover there.
+ZineCell zine8_cell(int page, bool right_to_left = false);
 
 /// The size of one mini page on `paper` (portrait sheet): paper.h / 4 by paper.w / 2.
 Size zine8_page_size(Size paper);
@@ -32,6 +36,7 @@ Size zine8_page_size(Size paper);
 /// and the cut line as marks in `guide` colour (outside every page's content: they lie on
 /// page boundaries, inside the page margins). `printer_margin` keeps ticks off the
 /// sheet's unprintable edge.
-Sheet impose_zine8(Size paper, Rgba guide, Length printer_margin = Length::mm(5));
+Sheet impose_zine8(Size paper, Rgba guide, Length printer_margin = Length::mm(5),
+                   bool right_to_left = false);
 
 }  // namespace telar

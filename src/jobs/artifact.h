@@ -67,6 +67,9 @@ class ArtifactStages {
   virtual bool verify_qr() const { return true; }
   /// Title, dpi, progress: what the encoder needs besides the sheets.
   virtual void encoding(EncodeOptions& enc) const = 0;
+
+  /// --allow-missing-glyphs: a character no installed font has is a warning, not an error.
+  bool allow_missing_glyphs = false;
 };
 
 struct Artifact {

@@ -47,7 +47,7 @@ constexpr auto kBannerFlags = join_flags(
     std::to_array<FlagSpec>({
         {"no-verify", 0, FlagType::boolean, "do not read the QR code back before writing (faster)"},
     }),
-    kDpiFlags, kBraidFlags);
+    kGlyphFlags, kDpiFlags, kBraidFlags);
 
 std::string mm(Length l) { return fmt::format("{:g} mm", std::round(l.mm() * 10) / 10); }
 
@@ -194,7 +194,9 @@ std::unique_ptr<ArtifactStages> configure_banner(const FlagValues& v, const JobE
   job.braid = v.on("braid");
   job.lang = env.ui_lang == Lang::es ? "es" : "en";
   job.progress = env.progress;
-  return std::make_unique<BannerStages>(std::move(job));
+  auto stages = std::make_unique<BannerStages>(std::move(job));
+  stages->allow_missing_glyphs = v.on("allow-missing-glyphs");
+  return stages;
 }
 
 std::vector<std::filesystem::path> make_banner(const BannerJob& job, Diagnostics& diags) {

@@ -26,30 +26,37 @@ bool is_yaml(const std::filesystem::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-// Each text laid out in the zine's body face (with the bundled fallbacks): a character no
-// bundled font has is reported where it stands in the file, with the line shown.
+// `text` laid out in the zine's body face (with the bundled and system fallbacks): a character
+// no font has is reported where it stands in the file (from `loc`'s line on), with the line
+// shown; at the file when it is not found there (a text joined from several lines).
+void check_text_glyphs(const std::string& text, std::string_view lang, const Loc& loc,
+                       std::string_view what, const SourceText& src, const FontSet& fonts,
+                       Diagnostics& diags) {
+  if (text.empty()) return;
+  GRef<PangoLayout> l = fonts.layout(lang, "Noto Sans 10", text);
+  for (const MissingGlyph& g : FontSet::missing_glyphs(l.get())) {
+    const std::string ch = text.substr(g.byte_offset, utf8_length_at(text, g.byte_offset));
+    Loc at = loc.line > 0 ? loc : Loc{src.name()};
+    std::string line_text;
+    for (int line = std::max(loc.line, 1); loc.line > 0 && line <= src.line_count(); ++line) {
+      std::string_view lt = src.line_text(line);
+      if (auto pos = lt.find(ch); pos != std::string_view::npos) {
+        at = Loc{src.name(), line, static_cast<int>(count_code_points(lt.substr(0, pos))) + 1, loc.key};
+        line_text = std::string(lt);
+        break;
+      }
+    }
+    diags.error(at, msg(MsgId::font_missing_glyph, ch,
+                        fmt::format("{:04X}", static_cast<unsigned>(g.code_point)), ui_word(what)),
+                line_text);
+  }
+}
+
+// Each text of a story, as check_text_glyphs() reports it.
 void check_glyphs(const Story& story, const SourceText& src, const FontSet& fonts,
                   Diagnostics& diags) {
   auto check = [&](const std::string& text, const Loc& loc, std::string_view what) {
-    if (text.empty()) return;
-    GRef<PangoLayout> l = fonts.layout(story.meta.lang, "Noto Sans 10", text);
-    for (const MissingGlyph& g : FontSet::missing_glyphs(l.get())) {
-      // The text may be joined from several lines: find the character from the turn's line on.
-      const std::string ch = text.substr(g.byte_offset, utf8_length_at(text, g.byte_offset));
-      Loc at = loc.line > 0 ? loc : Loc{src.name()};
-      std::string line_text;
-      for (int line = std::max(loc.line, 1); loc.line > 0 && line <= src.line_count(); ++line) {
-        std::string_view lt = src.line_text(line);
-        if (auto pos = lt.find(ch); pos != std::string_view::npos) {
-          at = Loc{src.name(), line, static_cast<int>(count_code_points(lt.substr(0, pos))) + 1, {}};
-          line_text = std::string(lt);
-          break;
-        }
-      }
-      diags.error(at, msg(MsgId::font_missing_glyph,
-                          fmt::format("{:04X}", static_cast<unsigned>(g.code_point)), ui_word(what)),
-                  line_text);
-    }
+    check_text_glyphs(text, story.meta.lang, loc, what, src, fonts, diags);
   };
   check(story.meta.title, story.meta.title_loc, "title");
   check(story.meta.headline, story.meta.headline_loc, "headline");
@@ -115,6 +122,12 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
         Template tpl = load_template(src, diags);
         if (!fonts) fonts.emplace(bundled_fonts_dir());
         check_template_fonts(tpl, *fonts, diags);
+        // Its labels, in their language, found at their line of the file.
+        fonts->add_system_fallback(src.bytes());
+        for (const auto& [lang, labels] : tpl.labels)
+          for (const auto& [key, label] : labels)
+            check_text_glyphs(label, lang, Loc{src.name(), 1, 1, "labels." + lang + "." + key},
+                              "label", src, *fonts, diags);
       } else {
         Diagnostics local;
         SourceText src = read_source(path);
@@ -124,14 +137,22 @@ void check_files(const CheckJob& job, Diagnostics& diags) {
         if (is_lesson(path, src, story)) {
           // A field-manual lesson: Markdown with no "Name:" turns.
           Diagnostics lesson_diags;
-          parse_lesson(src, lesson_diags);
+          const Lesson lesson = parse_lesson(src, lesson_diags);
+          if (!lesson_diags.has_errors()) {
+            // Every line as `telar manual` would print it: no character without a font.
+            if (!fonts) fonts.emplace(bundled_fonts_dir());
+            fonts->add_system_fallback(src.bytes());
+            for (int line = 1; line <= src.line_count(); ++line)
+              check_text_glyphs(std::string(src.line_text(line)), lesson.meta.lang,
+                                Loc{src.name(), line, 1, {}}, "lesson", src, *fonts, lesson_diags);
+          }
           for (auto& d : lesson_diags.take()) diags.add(std::move(d));
           continue;
         }
         for (auto& d : local.take()) diags.add(std::move(d));
         if (parsed) {
           if (!fonts) fonts.emplace(bundled_fonts_dir());
-          if (FontSet::has_cjk(src.bytes())) fonts->add_system_cjk();
+          fonts->add_system_fallback(src.bytes());
           Diagnostics glyphs;
           check_glyphs(story, src, *fonts, glyphs);
           if (!glyphs.has_errors()) check_fits_zine(story, path.string(), *fonts, glyphs);

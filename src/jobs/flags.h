@@ -69,6 +69,12 @@ inline constexpr std::array<FlagSpec, 1> kBraidFlags = {{
      "add the braid of the circle's shared words (zine: a spare page; banner: a panel; manual: a figure)"},
 }};
 
+/// --allow-missing-glyphs: every artifact (zine, banner, manual) takes this row; without it
+/// a character no installed font has fails the job instead of printing as a box.
+inline constexpr std::array<FlagSpec, 1> kGlyphFlags = {{
+    {"allow-missing-glyphs", 0, FlagType::boolean, "print a character no installed font has as a box (a warning) instead of failing"},
+}};
+
 /// A transcript's front matter and --speakers: every command that reads a story (zine,
 /// banner, check) takes these rows.
 inline constexpr std::array<FlagSpec, 6> kTranscriptFlags = {{

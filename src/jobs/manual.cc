@@ -35,7 +35,7 @@ constexpr auto kManualFlags = join_flags(kTemplateOutputFlags, std::to_array<Fla
     {"duplex", 0, FlagType::choice, "how your printer flips the sheet: short or long edge (see --calibrate)", "short", kDuplex},
     {"calibrate", 0, FlagType::boolean, "print a two-sided test sheet that shows which --duplex to use"},
     {"circle", 0, FlagType::text, "the story circle of the node: its shared words weave the manual's motif and braid"},
-}), kAnonymizeFlags, kDpiFlags, kBraidFlags);
+}), kAnonymizeFlags, kGlyphFlags, kDpiFlags, kBraidFlags);
 
 /// The duplex instruction, in the foot margin of the back cover on the first sheet's front
 /// (the only page there without a folio): the first thing seen when the stack comes out.
@@ -154,6 +154,7 @@ class ManualStages final : public ArtifactStages {
                           ManualOptions{job_.title, job_.node, job_.crew, job_.cycle});
     doc_.mark = node_mark(&shared_, tpl, job_.braid);
     lang_ = doc_.lang;
+    sopt_.right_to_left = is_rtl_language(doc_.lang);  // stapled on the right
   }
 
   std::vector<Page> layout(const Template& tpl, const FontSet& fonts, Diagnostics& diags) override {
@@ -243,7 +244,9 @@ std::unique_ptr<ArtifactStages> configure_manual(const FlagValues& v, const JobE
   job.ui_lang = env.ui_lang;
   job.circle = v.text("circle");
   job.braid = v.on("braid");
-  return std::make_unique<ManualStages>(std::move(job));
+  auto stages = std::make_unique<ManualStages>(std::move(job));
+  stages->allow_missing_glyphs = v.on("allow-missing-glyphs");
+  return stages;
 }
 
 std::vector<std::filesystem::path> make_manual(const ManualJob& job, Diagnostics& diags) {

@@ -48,9 +48,12 @@ JobResult run_job(const Artifact& artifact, ArtifactStages& stages, Diagnostics&
 Template load_kind_template(const std::string& name, ArtifactKind kind, Diagnostics& diags);
 
 /// Every character of laid-out text (pages, and text among sheet marks) that no loaded
-/// font has is an error naming the slot, at `source`.
+/// font has is an error (a warning when `allow`: --allow-missing-glyphs) naming the
+/// character, its code point and the slot, at the first place in `files` (the inputs, then
+/// the template) where it stands, else at `source`. Each character is reported once.
 void check_glyphs(const std::vector<Page>& pages, const std::vector<Sheet>& sheets,
-                  const std::string& source, Diagnostics& diags);
+                  const std::vector<std::filesystem::path>& files, const std::string& source,
+                  bool allow, Diagnostics& diags);
 
 /// `e` with the diagnostics of `diags` that it does not carry yet put first: a step that
 /// throws a fresh Error does not lose the warnings recorded before it.

@@ -63,7 +63,7 @@ constexpr auto kZineFlags = join_flags(
     std::to_array<FlagSpec>({
         {"no-verify", 0, FlagType::boolean, "do not read the QR codes back before writing (faster)"},
     }),
-    kDpiFlags, kBraidFlags);
+    kGlyphFlags, kDpiFlags, kBraidFlags);
 
 class ZineStages final : public ArtifactStages {
  public:
@@ -112,7 +112,9 @@ class ZineStages final : public ArtifactStages {
   std::vector<Sheet> impose(const std::vector<Page>& pages, const Template& tpl,
                             const FontSet&) override {
     if (job_.reader_layout) return impose_reader(pages);
-    std::vector<Sheet> sheets{impose_zine8(paper_, tpl.color("guide"))};
+    // A right-to-left zine reads from the other side: the imposition mirrored.
+    std::vector<Sheet> sheets{
+        impose_zine8(paper_, tpl.color("guide"), Length::mm(5), is_rtl_language(doc_.lang))};
     std::vector<Sheet> story = impose_reader(pages);  // the story sheets: pages 9 on, alone
     for (std::size_t i = 8; i < story.size(); ++i) sheets.push_back(std::move(story[i]));
     return sheets;
@@ -200,7 +202,9 @@ std::unique_ptr<ArtifactStages> configure_zine(const FlagValues& v, const JobEnv
   job.dpi = dpi_value("dpi", v.text("dpi"));
   job.png_compression = png_compression_value(v.text("png-compression"));
   job.braid = v.on("braid");
-  return std::make_unique<ZineStages>(std::move(job));
+  auto stages = std::make_unique<ZineStages>(std::move(job));
+  stages->allow_missing_glyphs = v.on("allow-missing-glyphs");
+  return stages;
 }
 
 std::vector<std::filesystem::path> make_zine(const ZineJob& job, Diagnostics& diags) {

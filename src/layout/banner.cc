@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include "base/error.h"
+#include "base/lang.h"
+#include "base/quotes.h"
 #include "base/utf8.h"
 #include "layout/line_balance.h"
 #include "layout/braid.h"
@@ -305,6 +307,10 @@ class BannerPage {
       page_.items.push_back(filled(Rect{-bleed_, bar_top, trim_.w.pt() + 2 * bleed_, trim_.h.pt() - bar_top + bleed_},
                                    tpl_.color("accent"), "border"));
     }
+    // Right to left the footer is mirrored: the QR code, its label and link at the left
+    // edge, the node and date (and the motif) at the right.
+    const bool rtl = is_rtl_language(doc_.lang);
+    auto mx = [&](double left, double w) { return rtl ? c.x + c.right() - left - w : left; };
     double x = c.x;
     if (motif_w > 0 && doc_.mark.woven) {
       const WeaveDraft& d = *doc_.mark.woven;
@@ -315,21 +321,32 @@ class BannerPage {
     } else if (motif_w > 0) {
       Picture pic = load_motif(tpl_.motif_path(), Rect{x, top, motif_w, foot_h});
       pic.slot = "motif";
-      pic.box.x = x;  // flush left, not centred in its room
-      x = pic.box.right() + gap_;
+      pic.box.x = mx(x, pic.box.w);  // flush to the edge, not centred in its room
+      x += pic.box.w + gap_;
       page_.items.push_back(std::move(pic));
     }
-    if (meta) page_.items.push_back(text_run(meta, {x, c.bottom() - text_h}, text_color, "node"));
+    if (meta) {
+      const double meta_layout_w = pango_layout_get_width(meta.get()) > 0
+                                       ? pango_layout_get_width(meta.get()) / double(PANGO_SCALE)
+                                       : layout_width(meta.get());
+      page_.items.push_back(text_run(meta, {mx(x, meta_layout_w), c.bottom() - text_h}, text_color, "node"));
+    }
     if (sym) {
-      const Rect box{c.right() - side, c.bottom() - code_h, side, side};
+      const Rect box{mx(c.right() - side, side), c.bottom() - code_h, side, side};
       add_qr_code(page_.items, *sym, box, doc_.qr_payload, tpl_, "qr", diags_);
       page_.items.push_back(Link{box, doc_.qr_payload, {}});
       info_.qr_box = box;
       info_.qr_module = side / (sym->width + 2 * kQrQuietModules);
       if (scan)
-        page_.items.push_back(text_run(scan, {box.x - gap_ * 0.5 - side * 1.6, box.bottom() - layout_height(scan.get())},
+        page_.items.push_back(text_run(scan, {mx(c.right() - side - gap_ * 0.5 - side * 1.6, side * 1.6),
+                                              box.bottom() - layout_height(scan.get())},
                                        text_color, "scan"));
-      if (link_line) page_.items.push_back(text_run(link_line, {link_x, c.bottom() - link_h}, text_color, "link"));
+      if (link_line) {
+        const double link_w = pango_layout_get_width(link_line.get()) > 0
+                                  ? pango_layout_get_width(link_line.get()) / double(PANGO_SCALE)
+                                  : layout_width(link_line.get());
+        page_.items.push_back(text_run(link_line, {mx(link_x, link_w), c.bottom() - link_h}, text_color, "link"));
+      }
     }
     return top - (bar ? gap_ * 0.8 : 0);
   }
@@ -368,7 +385,7 @@ class BannerPage {
         who = make_layout(fonts_, doc_.lang, ws, markup_escape("— " + to_upper(q.speaker)), col_w);
         who_h = layout_height(who.get());
       }
-      const std::string text = markup_escape("\u201c" + q.text + "\u201d");
+      const std::string text = markup_escape(quoted(q.text, doc_.lang, tpl_.option("quote_marks")));
       auto f = fit_text(fonts_, doc_.lang, style("quote", qmax, tpl_.color("ink"), PANGO_ALIGN_CENTER), text,
                         Size{Length::pt(col_w), Length::pt(cell_h - who_h - gap_ * 0.3)}, qmin, qmax, true);
       if (!f) does_not_fit("quote", qmin, q.loc);

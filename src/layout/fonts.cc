@@ -16,6 +16,7 @@
 #include <memory>
 #include <system_error>
 #include <tuple>
+#include <utility>
 
 #include "base/data_dir.h"
 #include "base/error.h"
@@ -183,6 +184,76 @@ const std::vector<std::string>& system_cjk_files() {
   return files;
 }
 
+// --- other system fallback: Debian's Noto core and colour emoji ------------------------
+
+using FcCharSetRef = std::unique_ptr<FcCharSet, Free<FcCharSetDestroy>>;
+
+struct SystemNotoFace {
+  std::string family;  ///< the first family name: "Noto Sans Devanagari"
+  std::string path;
+  FcCharSetRef chars;
+};
+
+/// Characters a font never needs a glyph for: controls (refused or dropped before layout),
+/// line and paragraph separators, and Unicode's default-ignorable characters (joiners,
+/// direction marks, variation selectors), which Pango draws as nothing.
+bool needs_no_glyph(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xAD || c == 0x34F || c == 0x61C ||
+         c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 ||
+         (c >= 0x180B && c <= 0x180F) || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x2028 && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) || c == 0x3164 ||
+         (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
+         (c >= 0xFFF0 && c <= 0xFFF8) || (c >= 0x1BCA0 && c <= 0x1BCA3) ||
+         (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
+/// Pictographs that have an emoji presentation: the colour emoji font first.
+bool is_emoji(char32_t c) {
+  return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) ||
+         (c >= 0x2300 && c <= 0x23FF) || (c >= 0x2B00 && c <= 0x2BFF);
+}
+
+/// Order of preference among the system families that have a character (lower first).
+int family_rank(std::string_view family, char32_t c) {
+  if (family == "Noto Color Emoji") return is_emoji(c) ? 0 : 4;
+  if (family.starts_with("Noto Sans Symbols") || family == "Noto Sans Math") return 3;
+  if (family.starts_with("Noto Sans Mono") || family.starts_with("Noto Sans Display")) return 6;
+  if (family.starts_with("Noto Sans ")) return 1;
+  if (family.starts_with("Noto Serif ")) return 2;
+  return 5;  // Noto Looped Thai, Noto Kufi Arabic, Noto Rashi Hebrew, …
+}
+
+/// Every system face of a "Noto" family other than CJK, with its characters; listed once
+/// per process (only when a text needs a character the bundle lacks), sorted by path.
+const std::vector<SystemNotoFace>& system_noto_faces() {
+  static const std::vector<SystemNotoFace> faces = [] {
+    std::vector<SystemNotoFace> out;
+    FcConfigRef sys(FcConfigCreate());
+    if (!sys || FcConfigParseAndLoad(sys.get(), fc_str(system_fonts_conf()), FcFalse) != FcTrue ||
+        FcConfigBuildFonts(sys.get()) != FcTrue)
+      return out;
+    FcPatternRef all(FcPatternCreate());
+    FcObjectSetRef os(FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_CHARSET, nullptr));
+    FcFontSetRef list(FcFontList(sys.get(), all.get(), os.get()));
+    if (!list) return out;
+    for (int i = 0; i < list->nfont; ++i) {
+      SystemNotoFace f;
+      f.family = get_string(list->fonts[i], FC_FAMILY);
+      f.path = get_string(list->fonts[i], FC_FILE);
+      FcCharSet* cs = nullptr;
+      if (!f.family.starts_with("Noto ") || f.family.find(" CJK") != std::string::npos ||
+          f.path.empty() ||
+          FcPatternGetCharSet(list->fonts[i], FC_CHARSET, 0, &cs) != FcResultMatch)
+        continue;
+      f.chars.reset(FcCharSetCopy(cs));
+      out.push_back(std::move(f));
+    }
+    std::ranges::sort(out, {}, &SystemNotoFace::path);
+    return out;
+  }();
+  return faces;
+}
+
 /// Code points that only CJK fonts have.
 bool is_cjk(char32_t c) {
   return (c >= 0x1100 && c <= 0x11FF) ||    // Hangul Jamo
@@ -215,8 +286,14 @@ FontSet::FontSet(const std::filesystem::path& fonts_dir) {
   if (!add_bundled_fonts(config_.get(), fonts_dir))
     throw Error(Exit::failure, Loc{fonts_dir.string()}, msg(MsgId::fonts_none_loaded));
 
+  chars_.reset(FcCharSetCreate());
   if (FcFontSet* set = FcConfigGetFonts(config_.get(), FcSetApplication); set != nullptr)
-    for (int i = 0; i < set->nfont; ++i) faces_.push_back(face_info(set->fonts[i]));
+    for (int i = 0; i < set->nfont; ++i) {
+      faces_.push_back(face_info(set->fonts[i]));
+      if (FcCharSet* cs = nullptr;
+          FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+        FcCharSetMerge(chars_.get(), cs, nullptr);
+    }
   if (faces_.empty())
     throw Error(Exit::failure, Loc{fonts_dir.string()}, msg(MsgId::fonts_none_loaded));
   sort_faces(faces_);
@@ -263,17 +340,57 @@ const std::vector<FaceInfo>& FontSet::add_system_cjk() {
   if (cjk_added_) return cjk_faces_;
   cjk_added_ = true;
   const std::vector<std::string>& files = system_cjk_files();
-  for (const std::string& file : files) {
-    FcFontSet* before = FcConfigGetFonts(config_.get(), FcSetApplication);
-    const int first = before != nullptr ? before->nfont : 0;
-    if (FcConfigAppFontAddFile(config_.get(), fc_str(file)) != FcTrue) continue;
-    FcFontSet* after = FcConfigGetFonts(config_.get(), FcSetApplication);
-    for (int i = first; after != nullptr && i < after->nfont; ++i)
-      cjk_faces_.push_back(face_info(after->fonts[i]));
-  }
+  for (const std::string& file : files) add_file(file, cjk_faces_);
   if (!files.empty()) pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(font_map_.get()));
   sort_faces(cjk_faces_);
   return cjk_faces_;
+}
+
+void FontSet::add_file(const std::string& file, std::vector<FaceInfo>& added) {
+  FcFontSet* before = FcConfigGetFonts(config_.get(), FcSetApplication);
+  const int first = before != nullptr ? before->nfont : 0;
+  if (FcConfigAppFontAddFile(config_.get(), fc_str(file)) != FcTrue) return;
+  FcFontSet* after = FcConfigGetFonts(config_.get(), FcSetApplication);
+  for (int i = first; after != nullptr && i < after->nfont; ++i) {
+    added.push_back(face_info(after->fonts[i]));
+    if (FcCharSet* cs = nullptr;
+        FcPatternGetCharSet(after->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+      FcCharSetMerge(chars_.get(), cs, nullptr);
+  }
+}
+
+bool FontSet::covers(std::string_view utf8) const {
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t c = next_code_point(utf8, i);
+    if (!needs_no_glyph(c) && FcCharSetHasChar(chars_.get(), c) != FcTrue) return false;
+  }
+  return true;
+}
+
+void FontSet::add_system_fallback(std::string_view utf8) {
+  if (covers(utf8)) return;
+  if (has_cjk(utf8)) add_system_cjk();
+  bool changed = false;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t c = next_code_point(utf8, i);
+    if (needs_no_glyph(c) || FcCharSetHasChar(chars_.get(), c) == FcTrue) continue;
+    const SystemNotoFace* best = nullptr;
+    for (const SystemNotoFace& f : system_noto_faces())
+      if (FcCharSetHasChar(f.chars.get(), c) == FcTrue &&
+          (best == nullptr || std::pair(family_rank(f.family, c), f.family) <
+                                  std::pair(family_rank(best->family, c), best->family)))
+        best = &f;
+    if (best == nullptr || std::ranges::find(fallback_families_, best->family) !=
+                               fallback_families_.end())
+      continue;  // no system font has it: missing_glyphs() will name it
+    fallback_families_.push_back(best->family);
+    for (const SystemNotoFace& f : system_noto_faces())
+      if (f.family == best->family) add_file(f.path, fallback_faces_);
+    changed = true;
+  }
+  if (!changed) return;
+  pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(font_map_.get()));
+  sort_faces(fallback_faces_);
 }
 
 std::vector<MissingGlyph> FontSet::missing_glyphs(PangoLayout* layout) {

@@ -3,10 +3,12 @@
 // output does not depend on the machine), and Pango contexts set up for stable metrics.
 #pragma once
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pango.h>
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>  // std::exchange in c_handles.h
@@ -64,6 +66,22 @@ class FontSet {
   /// reproducible only with the same files and versions).
   const std::vector<FaceInfo>& system_cjk_faces() const { return cjk_faces_; }
 
+  /// Every other script the bundle lacks (Devanagari, Malayalam, Kannada, Thai, Tibetan,
+  /// Ethiopic, …, emoji) also comes from the system, from Debian's fonts-noto-core and
+  /// fonts-noto-color-emoji (scripts/setup-debian.sh), added only when `utf8` needs it, so
+  /// text the bundle covers lays out the same on every machine. Adds the CJK faces when
+  /// has_cjk(utf8), then, for each character no face loaded so far has (controls and
+  /// default-ignorable characters aside), every file of the first system "Noto" family that
+  /// has it: the emoji font for emoji, then Noto Sans X, Noto Serif X, the symbol faces and
+  /// other Noto families. A character no system font has stays in missing_glyphs().
+  /// Idempotent per family; contexts made earlier see the new fonts.
+  void add_system_fallback(std::string_view utf8);
+  /// The non-CJK system faces add_system_fallback() added, sorted (for `telar fonts`).
+  const std::vector<FaceInfo>& system_fallback_faces() const { return fallback_faces_; }
+  /// True when a face loaded so far (bundled or added) has every character of `utf8` that
+  /// needs a glyph: add_system_fallback() would add nothing.
+  bool covers(std::string_view utf8) const;
+
   PangoFontMap* font_map() const { return font_map_.get(); }
 
   /// Characters the layout shows as boxes (no loaded font has them), in text order.
@@ -74,11 +92,17 @@ class FontSet {
   static bool has_cjk(std::string_view utf8);
 
  private:
+  /// Adds one font file to the private config, its faces to `added` and its characters.
+  void add_file(const std::string& file, std::vector<FaceInfo>& added);
+
   FcConfigRef config_;
   GRef<PangoFontMap> font_map_;
   std::vector<FaceInfo> faces_;
   bool cjk_added_ = false;
   std::vector<FaceInfo> cjk_faces_;
+  std::vector<FaceInfo> fallback_faces_;
+  std::vector<std::string> fallback_families_;  ///< the system families added
+  std::unique_ptr<FcCharSet, Free<FcCharSetDestroy>> chars_;  ///< every loaded face's
 };
 
 /// The fonts/ folder of the data directory.

@@ -9,6 +9,11 @@
 #include <fmt/format.h>
 #include <glib-object.h>
 
+#include <optional>
+
+#include "base/lang.h"
+#include "base/utf8.h"
+
 namespace telar {
 namespace {
 
@@ -165,23 +170,55 @@ std::string hex_color(const Rgba& c) {
   return fmt::format("#{:02x}{:02x}{:02x}", ch(c.r), ch(c.g), ch(c.b));
 }
 
+PangoDirection paragraph_direction(std::string_view lang, std::string_view text) {
+  const bool rtl_lang = is_rtl_language(lang);
+  std::optional<bool> first;  // first strong character: right to left?
+  bool any_rtl = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    const bool rtl = is_rtl_char(c);
+    if (rtl) any_rtl = true;
+    if (!first && (rtl || g_unichar_isalpha(static_cast<gunichar>(c)))) first = rtl;
+    if (first && (!rtl_lang || any_rtl)) break;
+  }
+  if (first.value_or(rtl_lang)) return PANGO_DIRECTION_RTL;
+  return rtl_lang && any_rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+}
+
 GRef<PangoLayout> make_layout(const FontSet& fonts, std::string_view lang, const TextStyle& style,
                               std::string_view markup, double width) {
   std::string desc = fmt::format("{} {}", style.font, style.size);
   GRef<PangoLayout> layout = fonts.layout(lang, desc, "");
   PangoLayout* l = layout.get();
   pango_layout_set_markup(l, markup.data(), static_cast<int>(markup.size()));
-  pango_layout_set_alignment(l, style.align);
+  const char* text = pango_layout_get_text(l);
+  const PangoDirection dir = paragraph_direction(lang, text != nullptr ? text : "");
+  pango_context_set_base_dir(pango_layout_get_context(l), dir);
+  pango_layout_set_auto_dir(l, FALSE);
+  pango_layout_context_changed(l);
+  PangoAlignment align = style.align;
+  if (dir == PANGO_DIRECTION_RTL || is_rtl_language(lang)) {
+    if (align == PANGO_ALIGN_LEFT) align = PANGO_ALIGN_RIGHT;
+    else if (align == PANGO_ALIGN_RIGHT) align = PANGO_ALIGN_LEFT;
+  }
+  pango_layout_set_alignment(l, align);
   if (style.line_spacing > 0 && style.leading <= 0)
     pango_layout_set_line_spacing(l, static_cast<float>(style.line_spacing));
   if (width > 0) {
     pango_layout_set_width(l, static_cast<int>(std::lround(width * PANGO_SCALE)));
     pango_layout_set_wrap(l, style.break_words ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   }
-  if (style.letter_spacing != 0 || style.leading > 0) {
+  // Letter spacing would break the joins of a cursive script (Arabic): tracked labels are
+  // set solid there.
+  const std::string_view plain = text != nullptr ? text : "";
+  bool cursive = false;
+  for (std::size_t i = 0; i < plain.size() && style.letter_spacing != 0 && !cursive;)
+    cursive = is_rtl_char(next_code_point(plain, i));
+  const bool track = style.letter_spacing != 0 && !cursive;
+  if (track || style.leading > 0) {
     PangoAttrList* attrs = pango_layout_get_attributes(l);
     PangoAttrList* copy = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
-    if (style.letter_spacing != 0)
+    if (track)
       pango_attr_list_insert_before(
           copy, pango_attr_letter_spacing_new(static_cast<int>(std::lround(style.letter_spacing * PANGO_SCALE))));
     if (style.leading > 0)

@@ -30,13 +30,23 @@ struct TextStyle {
   bool break_words = false;   ///< a word longer than the line (a URL) may break anywhere
 };
 
+/// The base direction a paragraph of `text` is set in (Pango's auto-dir, with the
+/// document's language as a tie-breaker): right to left when its first strong character is
+/// right-to-left; in a right-to-left language (is_rtl_language), also when it has any
+/// right-to-left character (so "OMAR: نص" is an Arabic sentence that starts with a Latin
+/// name) or no strong character at all.
+PangoDirection paragraph_direction(std::string_view lang, std::string_view text);
+
 /// Escapes text for Pango markup.
 std::string markup_escape(std::string_view text);
 /// "#rrggbb" for markup attributes.
 std::string hex_color(const Rgba& c);
 
 /// A layout of `markup` (Pango markup) in `style`, wrapped at `width` points (<= 0: no
-/// wrapping), on a context for `lang`.
+/// wrapping), on a context for `lang`. Its base direction is paragraph_direction() of its
+/// text, and `style.align` means start/end: LEFT and RIGHT are swapped in a right-to-left
+/// paragraph and in any paragraph of a right-to-left language. Letter spacing is left out
+/// of text in a right-to-left script, whose letters join.
 GRef<PangoLayout> make_layout(const FontSet& fonts, std::string_view lang, const TextStyle& style,
                               std::string_view markup, double width);
 

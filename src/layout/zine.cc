@@ -10,6 +10,7 @@
 #include "base/error.h"
 #include "base/lang.h"
 #include "base/messages.h"
+#include "base/quotes.h"
 #include "base/utf8.h"
 #include "compose/headline.h"
 #include "layout/braid.h"
@@ -230,11 +231,16 @@ class ZinePages {
     double y = c.y + (c.h - block) / 2;  // optical centre: a touch above the middle
     y -= (c.h - block) * 0.08;
     if (tint) p.items.push_back(filled(c, tpl_.color("soft"), "headline"));
+    // Right to left: the accent bar and the ragged block sit at the right edge.
+    const bool rtl = is_rtl_language(doc_.lang);
     if (bar > 0) {
-      p.items.push_back(filled({c.x, y, Length::mm(14).pt(), bar}, tpl_.color("accent"), "headline"));
+      const double bar_w = Length::mm(14).pt();
+      p.items.push_back(filled({rtl ? c.right() - bar_w : c.x, y, bar_w, bar}, tpl_.color("accent"), "headline"));
       y += bar * 3;
     }
-    const double x = c.x + pad + (hs.align == PANGO_ALIGN_CENTER ? (inner_w - f->width) / 2 : 0);
+    const double x = c.x + pad + (hs.align == PANGO_ALIGN_CENTER ? (inner_w - f->width) / 2
+                                  : rtl                          ? inner_w - f->width
+                                                                 : 0);
     p.items.push_back(text_run(f->layout, {x, y}, hs.color, "headline"));
     if (attribution) {
       y += h + Length::mm(3).pt();
@@ -503,7 +509,7 @@ class ZinePages {
       probe.font = tpl_.font("quote").description;
       probe.size = s;
       const double text_w = c.w - 1.6 * s;  // place_quote's indent and padding, at most
-      auto l = make_layout(fonts_, doc_.lang, probe, markup_escape("\u201C" + q.text + "\u201D"), text_w);
+      auto l = make_layout(fonts_, doc_.lang, probe, markup_escape(quoted(q.text, doc_.lang, tpl_.option("quote_marks"))), text_w);
       if (!fits_width(l.get(), text_w)) continue;  // a long word would cross the margin
       if (place_quote(scratch, q, doc_, tpl_, fonts_, s, c.x, 0, c.w, true) <= c.h * 0.8) {
         // Display type ending on one lone word reads as a mistake: a size a little smaller
@@ -649,7 +655,7 @@ class ZinePages {
     }
     const double room = bottom - top - 2 * (gap + 1.6) - who_h;
     const SizeRange& qr = tpl_.size("quote");
-    auto f = fit_text(fonts_, doc_.lang, qs, markup_escape(quoted ? "\u201C" + text + "\u201D" : text),
+    auto f = fit_text(fonts_, doc_.lang, qs, markup_escape(quoted ? telar::quoted(text, doc_.lang, tpl_.option("quote_marks")) : text),
                       Size{Length::pt(c.w * 0.9), Length::pt(room * 0.8)}, qr.min.pt(), qr.max.pt() * 1.3, true);
     if (!f) return;  // nothing fits: the back cover stays quiet rather than crowded
     const double h = layout_height(f->layout.get());

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "base/lang.h"
+#include "base/quotes.h"
 #include "base/utf8.h"
 
 namespace telar {
@@ -273,6 +275,7 @@ double place_quote(std::vector<Item>& out, const ZineBlock& q, const ZineDoc& do
   const bool tint = tpl.option("quotes", "rule") == "tint";
   const double pad = tint ? quote_size * 0.7 : 0;
   const double indent = tint ? pad : quote_size * 0.9;
+  const bool rtl = is_rtl_language(doc.lang);
   TextStyle qs;
   qs.font = tpl.font("quote").description;
   qs.size = quote_size;
@@ -280,7 +283,7 @@ double place_quote(std::vector<Item>& out, const ZineBlock& q, const ZineDoc& do
   qs.leading = 1.2;
   const double text_w = width - indent - pad;
   GRef<PangoLayout> ql =
-      make_layout(fonts, doc.lang, qs, markup_escape("\u201C" + q.text + "\u201D"), text_w);
+      make_layout(fonts, doc.lang, qs, markup_escape(quoted(q.text, doc.lang, tpl.option("quote_marks"))), text_w);
   balance_lines(ql.get(), text_w);
   double h = layout_height(ql.get());
   GRef<PangoLayout> al;
@@ -304,13 +307,16 @@ double place_quote(std::vector<Item>& out, const ZineBlock& q, const ZineDoc& do
     out.push_back(bg);
   } else {
     Shape bar;
-    bar.path.rect({x, y + quote_size * 0.15, std::max(1.2, quote_size * 0.14), total - quote_size * 0.3});
+    const double bar_w = std::max(1.2, quote_size * 0.14);
+    bar.path.rect({rtl ? x + width - bar_w : x, y + quote_size * 0.15, bar_w, total - quote_size * 0.3});
     bar.fill = tpl.color("accent");
     bar.slot = "quote";
     out.push_back(bar);
   }
-  out.push_back(text_run(ql, {x + indent, y + pad}, qs.color, "quote"));
-  if (al) out.push_back(text_run(al, {x + indent, y + pad + h + gap}, as.color, "quote"));
+  // Right to left, the rule and the indent are on the right: the text starts at the pad.
+  const double tx = rtl ? x + pad : x + indent;
+  out.push_back(text_run(ql, {tx, y + pad}, qs.color, "quote"));
+  if (al) out.push_back(text_run(al, {tx, y + pad + h + gap}, as.color, "quote"));
   return total;
 }
 

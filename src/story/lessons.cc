@@ -13,6 +13,7 @@
 
 #include "base/c_handles.h"
 #include "base/utf8.h"
+#include "story/story_text.h"
 #include "story/lesson_text.h"
 
 namespace telar {
@@ -306,7 +307,9 @@ class Converter {
 
 }  // namespace
 
-Lesson parse_lesson(const SourceText& src, Diagnostics& diags) {
+Lesson parse_lesson(const SourceText& raw, Diagnostics& diags) {
+  // Control characters are never drawn: dropped, the first one warned at its line:column.
+  const SourceText src = story_detail::without_controls(raw, diags);
   register_extensions();
   Lesson lesson;
   const std::size_t diags_before = diags.all().size();

@@ -11,7 +11,66 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
+/// Byte length of the control character at `s[i]` (C0 but tab and NUL, DEL, C1), or 0.
+/// Byte-level, so it is safe on text whose invalid UTF-8 was already reported. NUL is
+/// reported as an error by decode_lines; line endings never reach here.
+std::size_t control_at(std::string_view s, std::size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if ((b > 0 && b < 0x20 && b != '\t') || b == 0x7F) return 1;
+  if (b == 0xC2 && i + 1 < s.size()) {
+    const auto n = static_cast<unsigned char>(s[i + 1]);
+    if (n >= 0x80 && n <= 0x9F) return 2;
+  }
+  return 0;
+}
+
 }  // namespace
+
+void drop_controls(const std::string& file, int number, std::string& text, bool& warned,
+                   Diagnostics& diags) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = control_at(text, i);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    if (!warned) {
+      std::string_view ch = std::string_view(text).substr(i, n);
+      const unsigned cp = n == 1 ? static_cast<unsigned char>(ch[0])
+                                 : static_cast<unsigned char>(ch[1]);  // C2 80..9F -> U+0080..9F
+      diags.warning(Loc{file, number, column_of(text, i), {}},
+                    msg(MsgId::control_char_dropped, fmt::format("{:04X}", cp)), text);
+      warned = true;
+    }
+    text.erase(i, n);
+  }
+}
+
+SourceText without_controls(const SourceText& src, Diagnostics& diags) {
+  const std::string_view bytes = src.bytes();
+  bool any = false;
+  for (std::size_t i = 0; i < bytes.size() && !any; ++i)
+    any = bytes[i] != '\n' && bytes[i] != '\r' && control_at(bytes, i) != 0;
+  if (!any) return src;
+  std::string out;
+  out.reserve(bytes.size());
+  bool warned = false;
+  int number = 1;
+  for (std::size_t start = 0; start <= bytes.size();) {
+    std::size_t end = bytes.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) end = bytes.size();
+    std::string line(bytes.substr(start, end - start));
+    drop_controls(src.name(), number, line, warned, diags);
+    out += line;
+    if (end == bytes.size()) break;
+    std::size_t next = end + 1;
+    if (bytes[end] == '\r' && next < bytes.size() && bytes[next] == '\n') ++next;
+    out.append(bytes.substr(end, next - end));
+    start = next;
+    ++number;
+  }
+  return SourceText(src.name(), std::move(out));
+}
 
 std::vector<Line> decode_lines(const SourceText& src, Diagnostics& diags) {
   std::string_view bytes = src.bytes();
@@ -19,6 +78,7 @@ std::vector<Line> decode_lines(const SourceText& src, Diagnostics& diags) {
 
   std::vector<Line> lines;
   bool reported = false;
+  bool warned_controls = false;
   std::size_t start = 0;
   int number = 1;
   while (start < bytes.size()) {
@@ -42,6 +102,7 @@ std::vector<Line> decode_lines(const SourceText& src, Diagnostics& diags) {
       }
       line.text = valid_utf8(raw);
     }
+    drop_controls(src.name(), number, line.text, warned_controls, diags);
     lines.push_back(std::move(line));
     if (end + 1 < bytes.size() && bytes[end] == '\r' && bytes[end + 1] == '\n') ++end;
     start = end + 1;

@@ -38,6 +38,14 @@ inline constexpr std::size_t kMaxStoryBytes = 2u << 20;    ///< a story-circle f
 /// line:column (one error per file: the cause is the same everywhere) and goes on.
 std::vector<Line> decode_lines(const SourceText& src, Diagnostics& diags);
 
+/// Control characters (C0 but tab, DEL, C1) are never drawn: each is removed from `text`
+/// (line `number` of `file`), and the first of the file (`warned` false) is a warning at
+/// its line:column. (NUL is an error of decode_lines.)
+void drop_controls(const std::string& file, int number, std::string& text, bool& warned,
+                   Diagnostics& diags);
+/// `src` with drop_controls() applied to every line (line endings kept).
+SourceText without_controls(const SourceText& src, Diagnostics& diags);
+
 /// 1-based column, in code points, of byte `offset` in `line`.
 int column_of(std::string_view line, std::size_t offset);
 

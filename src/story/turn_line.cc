@@ -181,14 +181,21 @@ LineParse parse_line(const Line& line, const std::string& file, bool in_narratio
       }
     }
   }
-  // The name ends at the first ':' followed by whitespace or the end of the line.
+  // The name ends at the first ':' followed by whitespace or the end of the line, or at a
+  // full-width colon (U+FF1A, as Chinese and Japanese write "小梅：一起…", no space after).
   std::size_t colon = i;
   while ((colon = s.find(':', colon)) != std::string::npos && colon + 1 < s.size() &&
          space_len(s, colon + 1) == 0)
     ++colon;
+  constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";
+  std::size_t colon_len = 1;
+  if (std::size_t wide = s.find(kFullWidthColon, i); wide != std::string::npos && wide < colon) {
+    colon = wide;
+    colon_len = kFullWidthColon.size();
+  }
   if (colon == std::string::npos) return narration(i);
   std::string_view candidate(s.data() + i, colon - i);
-  std::size_t after = skip_space(s, colon + 1);
+  std::size_t after = skip_space(s, colon + colon_len);
   // Only a plain line can be a lazy continuation of narration; '>' and timestamps cannot.
   bool lazy = in_narration && !out.highlight && !stamped;
   if (s.compare(after, 2, "//") == 0 || !looks_like_name(candidate, lazy))

@@ -7,6 +7,7 @@
 
 #include "base/data_dir.h"
 #include "base/error.h"
+#include "base/po.h"
 #include "base/source.h"
 #include "template/schema.h"
 #include "template/template.h"
@@ -98,6 +99,21 @@ std::vector<TemplateInfo> list_templates(Lang ui) {
 
 // --- Template accessors
 
+namespace {
+
+/// po/labels/<lang>.po for every language telar ships labels in, parsed once.
+const std::map<std::string, std::map<std::string, std::string>>& label_catalogues() {
+  static const auto all = [] {
+    std::map<std::string, std::map<std::string, std::string>> out;
+    for (std::string_view lang : po_label_languages())
+      out[std::string(lang)] = parse_po(po_label_catalogue(lang));
+    return out;
+  }();
+  return all;
+}
+
+}  // namespace
+
 std::string Template::label(const std::string& key, const std::string& lang) const {
   auto find = [&](const std::string& l) -> const std::string* {
     auto it = labels.find(l);
@@ -105,13 +121,24 @@ std::string Template::label(const std::string& key, const std::string& lang) con
     auto v = it->second.find(key);
     return v == it->second.end() ? nullptr : &v->second;
   };
-  const std::string primary = lang.substr(0, lang.find_first_of("-_"));
-  // es-CL -> es; a language the template lacks falls back to the UI language it maps
-  // onto (arn -> es), then to English.
-  for (const std::string& l :
-       {lang, primary, std::string(lang_from_tag(lang) == Lang::es ? "es" : "en"),
-        std::string("en")})
+  auto catalogue = [&](const std::string& l) -> const std::string* {
+    auto it = label_catalogues().find(l);
+    if (it == label_catalogues().end()) return nullptr;
+    auto v = it->second.find(key);
+    return v == it->second.end() || v->second.empty() ? nullptr : &v->second;
+  };
+  std::string primary = lang.substr(0, lang.find_first_of("-_"));
+  for (char& c : primary) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  // The template's own wording in the document's language; else telar's catalogue in that
+  // language (po/labels/); else the language it maps onto (arn -> es), then English, the
+  // template's wording first each time; else the key itself.
+  if (const std::string* s = find(lang)) return *s;
+  if (const std::string* s = find(primary)) return *s;
+  if (const std::string* s = catalogue(primary)) return *s;
+  for (const std::string& l : {std::string(lang_from_tag(lang) == Lang::es ? "es" : "en"), std::string("en")}) {
     if (const std::string* s = find(l)) return *s;
+    if (const std::string* s = catalogue(l)) return *s;
+  }
   return key;
 }
 

@@ -17,8 +17,15 @@ constexpr std::string_view kZineLabels[] = {"scan", "colophon", "notes"};
 constexpr std::string_view kZineCover[] = {"band", "motif", "plain"};
 constexpr std::string_view kZineQuotes[] = {"rule", "tint"};
 constexpr std::string_view kMotifInk[] = {"palette", "one"};
-constexpr OptionSpec kZineOptions[] = {
-    {"cover", kZineCover}, {"quotes", kZineQuotes}, {"motif_ink", kMotifInk, false}};
+// Typography per language (base/quotes.h): the marks a pull quote takes (empty: the
+// language's own), and French/Haitian spacing before : ; ! ?.
+constexpr std::string_view kQuoteMarks[] = {"curly", "guillemets"};
+constexpr std::string_view kOnOff[] = {"true", "false"};
+constexpr OptionSpec kZineOptions[] = {{"cover", kZineCover},
+                                       {"quotes", kZineQuotes},
+                                       {"motif_ink", kMotifInk, false},
+                                       {"quote_marks", kQuoteMarks, false},
+                                       {"punctuation_spacing", kOnOff, false}};
 
 // --- manual (the roles layout/manual*.cc reads; margins: left = inner, right = outer)
 constexpr std::string_view kManualFonts[] = {"title", "heading", "body", "quote", "code", "small"};
@@ -50,6 +57,8 @@ constexpr OptionSpec kBannerOptions[] = {
     {"border", kBannerBorder},
     {"quotes", kBannerQuotes},
     {"headline_case", kBannerCase, false},
+    {"quote_marks", kQuoteMarks, false},
+    {"punctuation_spacing", kOnOff, false},
     {"overlap", {}, false, true},
     {"printer_margin", {}, false, true},
     {"motif_ink", kMotifInk, false}};

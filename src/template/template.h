@@ -73,8 +73,11 @@ struct Template {
   /// Label strings by language then key, e.g. labels["es"]["scan"].
   std::map<std::string, std::map<std::string, std::string>> labels;
 
-  /// The label in `lang` (BCP 47, e.g. "es-CL"), then its primary subtag ("es"), then the UI
-  /// language it maps onto (lang_from_tag: "arn" -> es), then "en", then `key` itself.
+  /// The label in `lang` (BCP 47, e.g. "es-CL"), then its primary subtag ("es"), then
+  /// telar's label catalogue po/labels/<primary>.po (so a Haitian or Arabic story gets
+  /// Haitian or Arabic labels from any template), then the UI language it maps onto
+  /// (lang_from_tag: "arn" -> es) and then "en", each from the template then the
+  /// catalogue, then `key` itself.
   std::string label(const std::string& key, const std::string& lang) const;
   const FontSpec& font(const std::string& role) const;   ///< throws std::out_of_range
   Rgba color(const std::string& role) const;

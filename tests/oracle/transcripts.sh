@@ -15,13 +15,14 @@ text_of() {
 }
 
 # Speakers and their words in order, nothing of the file's machinery on the page. Pages 3-7
-# are the body; highlights telar chose may stand on pages of their own (“…” — NAME), so
+# are the body; highlights telar chose may stand on pages of their own (“…” or «…» — NAME), so
 # those are taken out before the order is checked, and must be somewhere in the zine.
+# (Spanish quotes are «…» since issue 12, English ones “…”.)
 check_zine() {
   local pdf=$1
   need pdftotext
   text_of "$pdf" >t.txt
-  pdftotext -enc UTF-8 -f 3 -l 7 "$pdf" - | tr -s ' \n' '  ' | sed -e 's/“[^”]*” — [[:upper:] ]*//g' >body.txt
+  pdftotext -enc UTF-8 -f 3 -l 7 "$pdf" - | tr -s ' \n' '  ' | sed -e 's/“[^”]*” — [[:upper:] ]*//g' -e 's/«[^»]*» — [[:upper:] ]*//g' >body.txt
   for s in CARMEN RODRIGO MARISOL; do grep -qF "$s" t.txt || { cat t.txt; fail "speaker $s missing from $pdf"; }; done
   prev=0
   for s in "Prestar una batería" "Nadie firma nada" "sigue hablando" "no se apaga" "Entre todas"; do

@@ -397,3 +397,84 @@ TEST_CASE("a missing fonts folder or config is a failure with a message", "[font
   CHECK(code_and_id(dir) == std::pair{Exit::failure, MsgId::fonts_none_loaded});
   fs::remove_all(dir);
 }
+
+// Issue 12: scripts the bundle lacks come from the fonts scripts/setup-debian.sh installs
+// (fonts-noto-core, fonts-noto-color-emoji, fonts-wqy-microhei), added only when needed.
+struct ScriptSample {
+  const char* script;
+  const char* lang;
+  const char* text;
+};
+const ScriptSample kFallbackScripts[] = {
+    {"Devanagari", "hi", "नमस्ते दुनिया"},
+    {"Bengali", "bn", "আমাদের গ্রাম"},
+    {"Tamil", "ta", "வணக்கம் உலகம்"},
+    {"Malayalam", "ml", "നമസ്കാരം ലോകം"},
+    {"Kannada", "kn", "ನಮಸ್ಕಾರ ಜಗತ್ತು"},
+    {"Telugu", "te", "నమస్కారం ప్రపంచం"},
+    {"Thai", "th", "สวัสดีชาวโลก"},
+    {"Khmer", "km", "សួស្តី​ពិភពលោក"},
+    {"Tibetan", "bo", "བཀྲ་ཤིས་བདེ་ལེགས།"},
+    {"Ethiopic", "am", "ሰላም ለዓለም"},
+    {"Georgian", "ka", "გამარჯობა მსოფლიო"},
+    {"Armenian", "hy", "Բարեւ աշխարհ"},
+    {"Myanmar", "my", "မင်္ဂလာပါ"},
+    {"Sinhala", "si", "ආයුබෝවන් ලෝකය"},
+    {"emoji", "es", "Hola 😀 🚲 ✊🏽 ❤️ 👩‍👩‍👧"},
+    {"Han (zh)", "zh-Hans", "你好，世界"},
+    {"Hangul (ko)", "ko", "안녕하세요"},
+};
+
+TEST_CASE("every script the setup installs a font for is filled in, nothing boxed", "[fonts][scripts]") {
+  for (const ScriptSample& s : kFallbackScripts) {
+    INFO(s.script << ": " << s.text);
+    FontSet fonts(bundled_fonts_dir());
+    CHECK_FALSE(fonts.covers(s.text));  // the bundle alone would print boxes
+    fonts.add_system_fallback(s.text);
+    CHECK(fonts.covers(s.text));
+    GRef<PangoContext> ctx = fonts.context(s.lang);
+    for (const char* role : {"Noto Sans", "Charis SIL Bold", "Noto Sans Extra-Condensed Heavy"}) {
+      INFO("in " << role);
+      GRef<PangoLayout> layout = make(ctx.get(), role, s.text);
+      CHECK(pango_layout_get_unknown_glyphs_count(layout.get()) == 0);
+      CHECK(FontSet::missing_glyphs(layout.get()).empty());
+      // At the size asked for: a bitmap-only face (colour emoji) is scaled, not drawn at
+      // its 109 px strike.
+      PangoRectangle ink, logical;
+      pango_layout_get_extents(layout.get(), &ink, &logical);
+      CHECK(static_cast<double>(ink.height) / PANGO_SCALE < 12 * 2.5);  // make(): 12 pt
+      CHECK(static_cast<double>(logical.height) / PANGO_SCALE < 12 * 3.0);
+    }
+  }
+}
+
+TEST_CASE("text the bundle covers adds no system font, a private-use character stays missing", "[fonts][scripts]") {
+  FontSet fonts(bundled_fonts_dir());
+  const std::string covered = "Ana: «ḻ ṉ ṯ» — مرحبا שלום ₪ chʼaki\u200D\uFE0F";
+  CHECK(fonts.covers(covered));
+  fonts.add_system_fallback(covered);
+  CHECK(fonts.system_fallback_faces().empty());
+  CHECK(fonts.system_cjk_faces().empty());
+
+  const std::string pua = "nada \uE000 aquí";
+  CHECK_FALSE(fonts.covers(pua));
+  fonts.add_system_fallback(pua);
+  CHECK_FALSE(fonts.covers(pua));
+  GRef<PangoLayout> layout = make(fonts.context("es").get(), "Noto Sans", pua);
+  const auto missing = FontSet::missing_glyphs(layout.get());
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].code_point == 0xE000);
+  CHECK(missing[0].byte_offset == 5);
+}
+
+TEST_CASE("an Anton headline takes the Extra-Condensed Black Arabic and Hebrew faces", "[fonts][scripts]") {
+  // Anton has one weight: weight matching alone picked the thin Regular companions.
+  const FontSet& fonts = shared_fonts();
+  GRef<PangoContext> ctx = fonts.context("ar");
+  GRef<PangoLayout> layout = make(ctx.get(), "Anton", "OMAR: القدر الكبيرة — שלום");
+  std::vector<std::string> files;
+  for (const Run& run : runs_of(layout.get())) files.push_back(run.file);
+  CHECK(std::ranges::count(files, "Anton-Regular.ttf") >= 1);
+  CHECK(std::ranges::count(files, "NotoSansArabic-ExtraCondensedBlack.ttf") == 1);
+  CHECK(std::ranges::count(files, "NotoSansHebrew-ExtraCondensedBlack.ttf") == 1);
+}

@@ -270,3 +270,33 @@ TEST_CASE("fold ticks sit on the spine at the top and bottom of the front side",
   a3.fold_marks = false;
   CHECK(impose_saddle(4, a3)[0].marks.empty());
 }
+
+TEST_CASE("a right-to-left booklet is stapled on the right: every spread mirrored", "[saddle][rtl]") {
+  using V = std::vector<SaddleSheetPages>;
+  CHECK(saddle_order(4, true) == V{{{1, 4}, {3, 2}}});
+  CHECK(saddle_order(8, true) == V{{{1, 8}, {7, 2}}, {{3, 6}, {5, 4}}});
+  for (int n : {4, 8, 12, 40}) {
+    const V ltr = saddle_order(n), rtl = saddle_order(n, true);
+    REQUIRE(ltr.size() == rtl.size());
+    for (std::size_t k = 0; k < ltr.size(); ++k) {
+      CHECK(rtl[k].front == SpreadPages{ltr[k].front.right, ltr[k].front.left});
+      CHECK(rtl[k].back == SpreadPages{ltr[k].back.right, ltr[k].back.left});
+    }
+  }
+  // On paper: the front cover (page index 0) is the left half of the outer sheet's front,
+  // the back cover the right half; page 2 is on the right of the back (read first there).
+  SaddleOptions o = a5_on_a4();
+  o.right_to_left = true;
+  std::vector<Sheet> sheets = impose_saddle(8, o);
+  REQUIRE(sheets.size() == 4);
+  const Placement* cover = find_page(sheets[0], 0);
+  const Placement* back = find_page(sheets[0], 7);
+  const Placement* second = find_page(sheets[1], 1);
+  REQUIRE((cover && back && second));
+  CHECK(cover->clip.right() == Approx(148.5 * kMm).margin(kEps));
+  CHECK(back->clip.x == Approx(148.5 * kMm).margin(kEps));
+  CHECK(second->clip.x == Approx(148.5 * kMm).margin(kEps));
+  // Left to right it is the other way round.
+  std::vector<Sheet> ltr = impose_saddle(8, a5_on_a4());
+  CHECK(find_page(ltr[0], 0)->clip.x == Approx(148.5 * kMm).margin(kEps));
+}

@@ -462,3 +462,32 @@ TEST_CASE("every corpus sample parses with the expected turns", "[story]") {
     CHECK_FALSE(s.meta.link.empty());
   }
 }
+
+TEST_CASE("a full-width colon ends a Chinese or Japanese speaker's name", "[story][i18n]") {
+  Diagnostics d;
+  Story s = parse(kFm + "## 圆圈\n\n小梅：一起做饭，就是没有人挨饿。\n> 老王：和大家一起做饭的人，不会孤单。\n"
+                        "会议记录：十一月二十日\n",
+                  d);
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(s.rounds.size() == 1);
+  REQUIRE(s.rounds[0].turns.size() == 3);
+  CHECK(s.rounds[0].turns[0].speaker == "小梅");
+  CHECK(s.rounds[0].turns[0].text == "一起做饭，就是没有人挨饿。");
+  CHECK(s.rounds[0].turns[1].speaker == "老王");
+  CHECK(s.rounds[0].turns[1].highlight);
+  CHECK(s.rounds[0].turns[2].speaker == "会议记录");  // as "Notes: …" would be in English
+}
+
+TEST_CASE("control characters are dropped with one warning at the first one", "[story][i18n]") {
+  Diagnostics d;
+  Story s = parse(kFm + "## R\n\nAna: una\x07 campana\x1b y \xC2\x85 C1\x0b aqu\xC3\xAD.\nBeto: fin\x0c.\n", d);
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].severity == Severity::warning);
+  CHECK(d.all()[0].loc.line == 6);
+  CHECK(d.all()[0].loc.column == 9);
+  CHECK(d.all()[0].message.args.at(0) == "0007");
+  REQUIRE(s.rounds.at(0).turns.size() == 2);
+  CHECK(s.rounds[0].turns[0].text == "una campana y  C1 aqu\xC3\xAD.");
+  CHECK(s.rounds[0].turns[1].text == "fin.");
+}

@@ -266,7 +266,7 @@ TEST_CASE("value parsers: paper, colour, length, did you mean", "[template]") {
   CHECK(closest_name("colophon", names) == std::nullopt);
 }
 
-TEST_CASE("labels fall back from region to language to English to the key", "[template]") {
+TEST_CASE("labels fall back from region to language to the catalogue to English to the key", "[template]") {
   Template t;
   t.labels["en"] = {{"scan", "Scan"}, {"notes", "Notes"}};
   t.labels["es"] = {{"scan", "Escanea"}};
@@ -274,9 +274,11 @@ TEST_CASE("labels fall back from region to language to English to the key", "[te
   CHECK(t.label("scan", "es-CL") == "Escanea");
   CHECK(t.label("scan", "pt-BR") == "Escaneie");
   CHECK(t.label("scan", "arn") == "Escanea");  // Mapudungun speakers read Spanish labels
-  CHECK(t.label("scan", "ht") == "Scan");
-  CHECK(t.label("notes", "es") == "Notes");
-  CHECK(t.label("colophon", "es") == "colophon");
+  // Issue 12: a language the template lacks takes telar's catalogue (po/labels/), not English.
+  CHECK(t.label("scan", "ht") == "Eskane pou istwa a");
+  CHECK(t.label("notes", "es") == "Notas");
+  CHECK(t.label("scan", "sw") == "Scan");         // no catalogue for Swahili: the template's English
+  CHECK(t.label("no_such_key", "es") == "no_such_key");
 }
 
 TEST_CASE("templates are listed and resolved by name or path", "[template]") {

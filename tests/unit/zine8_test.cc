@@ -83,3 +83,33 @@ TEST_CASE("guides stay in the printable area and the cut spans the two middle co
   }
   CHECK(cuts == 1);
 }
+
+TEST_CASE("a right-to-left zine reads from the other side: 2 3 4 5 upside down over 1 8 7 6", "[zine8][rtl]") {
+  const int top[] = {2, 3, 4, 5}, bottom[] = {1, 8, 7, 6};
+  for (int col = 0; col < 4; ++col) {
+    ZineCell t = zine8_cell(top[col], true);
+    CHECK(t.row == 0);
+    CHECK(t.column == col);
+    CHECK(t.upside_down);
+    ZineCell b = zine8_cell(bottom[col], true);
+    CHECK(b.row == 1);
+    CHECK(b.column == col);
+    CHECK_FALSE(b.upside_down);
+  }
+  // The sheet: every page in the mirrored cell, turned as before; the folds and the cut
+  // (symmetric) are the same marks.
+  const Sheet ltr = impose_zine8(kA4, Rgba{});
+  const Sheet rtl = impose_zine8(kA4, Rgba{}, Length::mm(5), true);
+  REQUIRE(rtl.placements.size() == 8);
+  const double pw = Length::mm(74.25).pt();
+  for (std::size_t i = 0; i < 8; ++i) {
+    INFO("page " << i + 1);
+    const ZineCell c = zine8_cell(static_cast<int>(i) + 1);
+    CHECK(rtl.placements[i].clip.y == Approx((3 - c.column) * pw).margin(1e-6));
+    CHECK(rtl.placements[i].clip.x == Approx(ltr.placements[i].clip.x).margin(1e-6));
+    const Point up = rtl.placements[i].to_sheet.apply(Point{0, -1});
+    const Point o = corner(rtl.placements[i]);
+    CHECK((up.x - o.x) == Approx(c.upside_down ? -1 : 1));
+  }
+  CHECK(rtl.marks.size() == ltr.marks.size());
+}
