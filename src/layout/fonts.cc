@@ -20,6 +20,7 @@
 
 #include "base/data_dir.h"
 #include "base/error.h"
+#include "base/leak_check.h"
 #include "base/utf8.h"
 
 namespace telar {
@@ -279,12 +280,15 @@ FontSet::FontSet(const std::filesystem::path& fonts_dir) {
   use_own_default_config(std::filesystem::absolute(conf, ec));
   config_.reset(FcConfigCreate());
   if (!config_) throw setup_error("FcConfigCreate");
-  // complain = FcTrue, else it always returns FcTrue (fontconfig also prints XML errors).
-  if (FcConfigParseAndLoad(config_.get(), fc_str(conf.string()), FcTrue) != FcTrue)
-    throw Error(Exit::failure, Loc{conf.string()}, msg(MsgId::fonts_bad_config));
-  if (FcConfigBuildFonts(config_.get()) != FcTrue) throw setup_error("FcConfigBuildFonts");
-  if (!add_bundled_fonts(config_.get(), fonts_dir))
-    throw Error(Exit::failure, Loc{fonts_dir.string()}, msg(MsgId::fonts_none_loaded));
+  {
+    const LibraryCacheScope fonts_outlive_the_set;  // base/leak_check.h: current config's fonts
+    // complain = FcTrue, else it always returns FcTrue (fontconfig also prints XML errors).
+    if (FcConfigParseAndLoad(config_.get(), fc_str(conf.string()), FcTrue) != FcTrue)
+      throw Error(Exit::failure, Loc{conf.string()}, msg(MsgId::fonts_bad_config));
+    if (FcConfigBuildFonts(config_.get()) != FcTrue) throw setup_error("FcConfigBuildFonts");
+    if (!add_bundled_fonts(config_.get(), fonts_dir))
+      throw Error(Exit::failure, Loc{fonts_dir.string()}, msg(MsgId::fonts_none_loaded));
+  }
 
   chars_.reset(FcCharSetCreate());
   if (FcFontSet* set = FcConfigGetFonts(config_.get(), FcSetApplication); set != nullptr)
@@ -349,7 +353,10 @@ const std::vector<FaceInfo>& FontSet::add_system_cjk() {
 void FontSet::add_file(const std::string& file, std::vector<FaceInfo>& added) {
   FcFontSet* before = FcConfigGetFonts(config_.get(), FcSetApplication);
   const int first = before != nullptr ? before->nfont : 0;
-  if (FcConfigAppFontAddFile(config_.get(), fc_str(file)) != FcTrue) return;
+  {
+    const LibraryCacheScope fonts_outlive_the_set;  // base/leak_check.h
+    if (FcConfigAppFontAddFile(config_.get(), fc_str(file)) != FcTrue) return;
+  }
   FcFontSet* after = FcConfigGetFonts(config_.get(), FcSetApplication);
   for (int i = first; after != nullptr && i < after->nfont; ++i) {
     added.push_back(face_info(after->fonts[i]));

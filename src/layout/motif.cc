@@ -19,6 +19,12 @@ namespace {
 using GErrorRef = std::unique_ptr<GError, Free<g_error_free>>;
 
 constexpr double kCssPxToPt = 72.0 / 96.0;
+
+/// The librsvg handle an SVG motif's recording came from, kept on the recording surface so
+/// that an SVG sheet can draw the motif straight from it (draw_svg_motif).
+const cairo_user_data_key_t kRsvgHandleKey{};
+
+void unref_handle(void* handle) { g_object_unref(handle); }
 constexpr std::size_t kMaxSvgUses = 24;
 
 [[noreturn]] void bad(const std::string& name, Message m) {
@@ -82,6 +88,12 @@ Picture svg(const std::string& name, std::string_view bytes) {
     if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
       bad(name, msg(MsgId::motif_bad_svg, cairo_status_to_string(cairo_status(cr.get()))));
   }
+  g_object_ref(h.get());
+  if (cairo_surface_set_user_data(rec.get(), &kRsvgHandleKey, h.get(), unref_handle) !=
+      CAIRO_STATUS_SUCCESS) {
+    g_object_unref(h.get());
+    bad(name, msg(MsgId::motif_bad_svg, cairo_status_to_string(CAIRO_STATUS_NO_MEMORY)));
+  }
   Picture p;
   p.art = std::move(rec);
   p.natural = Size{Length::pt(w), Length::pt(hgt)};
@@ -135,6 +147,16 @@ Picture motif_from_bytes(const std::string& name, std::string_view bytes, Rect b
     bad(name, msg(MsgId::motif_unknown_type));
   p.box = fit_into(p.natural, box);
   return p;
+}
+
+bool draw_svg_motif(cairo_t* cr, cairo_surface_t* art) {
+  auto* handle = static_cast<RsvgHandle*>(cairo_surface_get_user_data(art, &kRsvgHandleKey));
+  if (handle == nullptr) return false;
+  cairo_rectangle_t extents;
+  if (!cairo_recording_surface_get_extents(art, &extents)) return false;
+  const RsvgRectangle viewport{0, 0, extents.width, extents.height};
+  // Drawn before (when loading), so it cannot fail now for a reason of its own.
+  return lazy::rsvg().handle_render_document(handle, cr, &viewport, nullptr) != FALSE;
 }
 
 Picture load_motif(const std::filesystem::path& file, Rect box) {

@@ -9,6 +9,7 @@
 
 #include "base/error.h"
 #include "layout/cairo_path.h"
+#include "layout/motif.h"
 #include "render/paint_cache.h"
 
 namespace telar {
@@ -65,6 +66,14 @@ void paint(cairo_t* cr, const Picture& p, std::set<std::string>*) {
   cairo_save(cr);
   cairo_translate(cr, p.box.x, p.box.y);
   cairo_scale(cr, p.box.w / nw, p.box.h / nh);
+  if (cairo_surface_get_type(cairo_get_group_target(cr)) == CAIRO_SURFACE_TYPE_SVG) {
+    cairo_rectangle(cr, 0, 0, nw, nh);
+    cairo_clip(cr);
+    if (draw_svg_motif(cr, p.art.get())) {
+      cairo_restore(cr);
+      return;
+    }
+  }
   cairo_set_source_surface(cr, p.art.get(), 0, 0);
   // A filled rectangle, not cairo_paint: in Cairo 1.16's PDF backend, cairo_paint with a
   // recording surface duplicates its XObject key and breaks the link structure tree.

@@ -95,7 +95,7 @@ TEST_CASE("templates that do not ask for the woven motif draw none", "[node][lay
   CHECK(woven(lay_out("banner", {story}, {{"template", "pancarta"}, {"size", "3x1m"}}).pages).empty());
 }
 
-TEST_CASE("--braid: a zine spare page, a banner panel and a manual figure", "[node][layout]") {
+TEST_CASE("the braid (--braid) is a zine spare page, a banner panel and a manual figure", "[node][layout]") {
   const std::string story = (examples_dir() / "la-bateria.circle.md").string();
   const std::string lesson = (examples_dir() / "lessons" / "01-antes-de-abrir.md").string();
   CHECK(count_slot(lay_out("zine", {story}, {}).pages, "braid") == 0);

@@ -4,6 +4,8 @@
 #include <cairo.h>
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "base/c_handles.h"
@@ -96,4 +98,33 @@ TEST_CASE("broken or missing motifs name the file", "[template][motif]") {
     CHECK(e.code() == Exit::no_input);
     CHECK(std::string(e.what()) == "no/such/motif.svg: error: no such file");
   }
+}
+
+TEST_CASE("an SVG motif draws straight from librsvg, other art does not", "[template][motif]") {
+  const std::string svg =
+      R"(<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">)"
+      R"(<rect x="4" y="4" width="12" height="8" fill="#ff0000"/></svg>)";
+  const Picture vector_art = motif_from_bytes("v.svg", svg, Rect{0, 0, 100, 100});
+  const Picture pixels = motif_from_bytes("p.png", tiny_png(), Rect{0, 0, 100, 100});
+
+  CairoSurface target(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 40, 20));
+  Cairo cr(cairo_create(target.get()));
+  CHECK_FALSE(draw_svg_motif(cr.get(), pixels.art.get()));
+  cairo_rectangle_t extents{0, 0, 10, 10};
+  CairoSurface plain(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+  CHECK_FALSE(draw_svg_motif(cr.get(), plain.get()));
+
+  REQUIRE(draw_svg_motif(cr.get(), vector_art.art.get()));
+  cairo_surface_flush(target.get());
+  // The red rectangle, drawn in the art's own units (CSS px 4..16 -> pt 3..12).
+  auto pixel = [&](int x, int y) {
+    const unsigned char* row =
+        cairo_image_surface_get_data(target.get()) + y * cairo_image_surface_get_stride(target.get());
+    std::uint32_t v;
+    std::memcpy(&v, row + 4 * x, 4);
+    return v;
+  };
+  CHECK(pixel(6, 6) == 0xffff0000u);
+  CHECK(pixel(1, 1) == 0u);
+  CHECK(pixel(14, 6) == 0u);
 }

@@ -18,6 +18,7 @@
 #include "base/error.h"
 #include "impose/sheet.h"
 #include "layout/fonts.h"
+#include "layout/motif.h"
 #include "render/output.h"
 #include "render/paint.h"
 
@@ -73,22 +74,16 @@ std::pair<int, std::string> run(const std::string& cmd) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
-/// A fresh recording surface (a new Cairo unique id on every call) holding a circle and
-/// a small image, as a motif would be.
-SurfaceRef motif() {
-  cairo_rectangle_t extents{0, 0, 40, 40};
-  auto rec = SurfaceRef::adopt(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
-  Cairo cr(cairo_create(rec.get()));
-  cairo_arc(cr.get(), 20, 20, 15, 0, 6.283185307179586);
-  cairo_set_source_rgb(cr.get(), 0.1, 0.5, 0.2);
-  cairo_fill(cr.get());
-  CairoSurface img(cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4));
-  Cairo ic(cairo_create(img.get()));
-  cairo_set_source_rgb(ic.get(), 0.9, 0.2, 0.1);
-  cairo_paint(ic.get());
-  cairo_set_source_surface(cr.get(), img.get(), 5, 5);
-  cairo_paint(cr.get());
-  return rec;
+/// A fresh SVG motif (a new Cairo recording surface on every call) holding a circle and a
+/// small embedded image, as a template's motif would.
+Picture motif() {
+  static constexpr std::string_view kSvg =
+      R"(<svg xmlns="http://www.w3.org/2000/svg" width="53.333" height="53.333" viewBox="0 0 40 40">)"
+      R"(<circle cx="20" cy="20" r="15" fill="#1a8033"/>)"
+      R"(<image x="5" y="5" width="4" height="4" href="data:image/png;base64,)"
+      R"(iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGN4ZiwFRwzEcQD/4xMxBD/tXgAAAABJRU5ErkJggg=="/>)"
+      R"(</svg>)";
+  return motif_from_bytes("motif.svg", kSvg, {200, 250, 80, 80});
 }
 
 constexpr Rect kRed{100, 150, 50, 40};  // page coordinates of a solid red square
@@ -111,8 +106,9 @@ Page sample_page(const std::string& word) {
   red.fill = Rgba{1, 0, 0, 1};
   red.stroke = Stroke{1, {0, 0, 0, 1}, {3, 2}};
   page.items.push_back(red);
-  page.items.push_back(
-      Picture{{200, 250, 80, 80}, motif(), {Length::pt(40), Length::pt(40)}, "motif"});
+  Picture art = motif();
+  art.slot = "motif";
+  page.items.push_back(std::move(art));
   page.items.push_back(Link{{10, 20, 30, 40}, "https://example.org/a'b(ñ)", ""});
   page.items.push_back(Dest{"p " + word, {0, 0}});
   page.items.push_back(Link{{10, 100, 30, 10}, "", "p " + word});
