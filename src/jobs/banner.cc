@@ -183,7 +183,7 @@ std::unique_ptr<ArtifactStages> configure_banner(const FlagValues& v, const JobE
   job.inputs = story_inputs(v);
   job.verify = !v.on("no-verify");
   job.dpi = dpi_value("dpi", v.text("dpi"));
-  job.lang = env.ui_lang == Lang::es ? "es" : "en";
+  job.lang = std::string(env.ui_lang.code());
   job.progress = env.progress;
   auto stages = std::make_unique<BannerStages>(std::move(job));
   stages->allow_missing_glyphs = v.on("allow-missing-glyphs");
