@@ -329,6 +329,27 @@ TEST_CASE("a right-to-left manual is mirrored: contents, calendar, cover moons, 
     REQUIRE(lines.size() == 1);
     for (const auto& seg : lines[0]->path.segments) CHECK(seg.p[0].x < ink_x(*dates[0]).first);
 
+    // Lesson pages: list markers, quote bars and the opener's rule stand at the right, the
+    // items' text is indented from the right.
+    std::size_t markers = 0, bars = 0;
+    for (std::size_t i = 2; i + 1 < pages.size(); ++i) {
+      INFO("page " << i + 1);
+      const double text_right = 2 * mid - ((i + 1) % 2 == 1 ? manual_template(tpl).margins.left.pt() : outer);
+      for (const TextRun* mk : runs(pages[i], "marker")) {
+        CHECK(ink_x(*mk).first > mid);
+        CHECK(ink_x(*mk).second <= text_right + 1);
+        ++markers;
+      }
+      for (const Shape* q : shapes(pages[i], "quote")) {
+        CHECK(q->path.bounds().right() == Approx(text_right).margin(1.5));
+        ++bars;
+      }
+      for (const Shape* r : shapes(pages[i], "lesson"))
+        CHECK(r->path.bounds().right() == Approx(text_right).margin(0.5));
+    }
+    CHECK(markers >= 3);
+    CHECK(bars >= 1);
+
     // The cover's row of moons runs right to left: the first (new moon, or the next handover)
     // is the rightmost.
     std::vector<double> cover_x;
