@@ -75,6 +75,11 @@ TEST_CASE("UI language comes from the environment without setlocale", "[messages
   CHECK(ui_language({"", "", "", "POSIX"}).code() == "en");
   CHECK(ui_language({"", "", "", "de_DE.UTF-8"}).code() == "en");  // no catalogue: English
   CHECK(ui_language({"en:es", "", "", "es_CL.UTF-8"}).code() == "en");  // English is a catalogue too
+
+  // English, then every catalogue CMakeLists.txt lists (TELAR_MESSAGE_LANGS).
+  std::vector<std::string> shipped;
+  for (const Lang& l : ui_languages()) shipped.emplace_back(l.code());
+  CHECK(shipped == std::vector<std::string>{"en", "es", "pt"});
 }
 
 TEST_CASE("a partial catalogue falls back to English message by message", "[messages][i18n]") {
