@@ -9,6 +9,7 @@
 
 #include "support.h"
 #include <filesystem>
+#include <fstream>
 
 #include "compose/manual.h"
 #include "layout/fonts.h"
@@ -357,4 +358,25 @@ TEST_CASE("a right-to-left manual is mirrored: contents, calendar, cover moons, 
     REQUIRE(cover_x.size() >= 2);
     CHECK(cover_x.front() > cover_x.back());
   }
+}
+
+TEST_CASE("a right-to-left manual's table runs its columns from the right", "[manual-layout][i18n]") {
+  const fs::path dir = fs::temp_directory_path() / "telar-rtl-table-test";
+  fs::create_directories(dir);
+  const fs::path file = dir / "jadwal.md";
+  {
+    std::ofstream out(file);
+    out << "---\ntitle: جدول\nlang: ar\n---\n\n# جدول\n\n| الاسم | العدد | المكان |\n|---|---|---|\n"
+           "| بطارية | 3 | الرف |\n| مصباح | 12 | الصندوق |\n";
+  }
+  Diagnostics d;
+  Laid m = lay_out({file}, "cuaderno", d);
+  fs::remove_all(dir);
+  std::vector<const TextRun*> head;
+  for (const Page& p : m.pages.pages)
+    for (const TextRun* t : runs(p, "table-head")) head.push_back(t);
+  REQUIRE(head.size() == 3);
+  // The first column (الاسم) is the rightmost, the last the leftmost.
+  CHECK(ink_x(*head[0]).first > ink_x(*head[1]).second);
+  CHECK(ink_x(*head[1]).first > ink_x(*head[2]).second);
 }
