@@ -2,19 +2,47 @@
 #include "base/lang.h"
 
 #include <cstdlib>
+#include <optional>
 #include <string>
+
+#include "base/po.h"
 
 namespace telar {
 
-Lang lang_from_tag(std::string_view tag) {
-  auto starts = [&](std::string_view p) {
-    return tag.size() >= p.size() && tag.substr(0, p.size()) == p &&
-           (tag.size() == p.size() || tag[p.size()] == '-' || tag[p.size()] == '_' ||
-            tag[p.size()] == '.' || tag[p.size()] == '@');
-  };
-  if (starts("es") || starts("arn") || starts("ay") || starts("qu") || starts("gn"))
-    return Lang::es;
-  return Lang::en;
+namespace {
+
+// The primary subtag, lower-cased: "es_CL.UTF-8" -> "es", "pt-BR" -> "pt".
+std::string primary_subtag(std::string_view tag) {
+  std::string p(tag.substr(0, tag.find_first_of("-_.@")));
+  for (char& c : p) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return p;
+}
+
+// The catalogue for `tag`, or none (English is the source and counts as one).
+std::optional<Lang> catalogue_for(std::string_view tag) {
+  const std::string p = primary_subtag(tag);
+  if (p.empty()) return std::nullopt;
+  if (p == "en") return Lang::en;
+  for (std::string_view l : po_message_languages())
+    if (l == p) return Lang(l);
+  for (std::string_view southern_cone : {"arn", "ay", "qu", "gn"})
+    if (p == southern_cone) return Lang::es;
+  return std::nullopt;
+}
+
+bool is_c_locale(std::string_view name) {
+  return name == "C" || name == "POSIX" || name.rfind("C.", 0) == 0;
+}
+
+}  // namespace
+
+Lang lang_from_tag(std::string_view tag) { return catalogue_for(tag).value_or(Lang::en); }
+
+std::vector<Lang> ui_languages() {
+  std::vector<Lang> out{Lang::en};
+  for (std::string_view l : po_message_languages())
+    if (l != "en") out.emplace_back(l);
+  return out;
 }
 
 bool is_rtl_language(std::string_view tag) {
@@ -37,18 +65,26 @@ bool is_rtl_char(char32_t c) {
          (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
 }
 
-Lang ui_language_from_env() {
-  // POSIX: LC_ALL overrides LC_MESSAGES overrides LANG. GNU's LANGUAGE is a list that
-  // takes priority when set; we honour its first entry.
-  for (const char* var : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
-    if (v == nullptr || *v == '\0') continue;
-    std::string s(v);
-    if (auto colon = s.find(':'); colon != std::string::npos) s.resize(colon);
-    if (s == "C" || s == "POSIX") return Lang::en;
-    return lang_from_tag(s);
+Lang ui_language(const LocaleEnv& env) {
+  std::string_view locale = env.lc_all;
+  if (locale.empty()) locale = env.lc_messages;
+  if (locale.empty()) locale = env.lang;
+  if (locale.empty() || is_c_locale(locale)) return Lang::en;
+  for (std::string_view rest = env.language; !rest.empty();) {
+    const std::size_t colon = rest.find(':');
+    const std::string_view entry = rest.substr(0, colon);
+    rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+    if (auto l = catalogue_for(entry)) return *l;
   }
-  return Lang::en;
+  return lang_from_tag(locale);
+}
+
+Lang ui_language_from_env() {
+  auto get = [](const char* name) {
+    const char* v = std::getenv(name);
+    return v == nullptr ? std::string_view() : std::string_view(v);
+  };
+  return ui_language({get("LANGUAGE"), get("LC_ALL"), get("LC_MESSAGES"), get("LANG")});
 }
 
 }  // namespace telar

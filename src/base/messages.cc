@@ -23,9 +23,14 @@ constexpr Entry kEntries[] = {
 #undef TELAR_MSG
 };
 
-const std::map<std::string, std::string>& spanish() {
-  static const std::map<std::string, std::string> catalogue = parse_po(po_catalogue_es());
-  return catalogue;
+// Every shipped catalogue, parsed once: language code -> (English -> translation).
+const std::map<std::string, std::map<std::string, std::string>, std::less<>>& catalogues() {
+  static const auto all = [] {
+    std::map<std::string, std::map<std::string, std::string>, std::less<>> out;
+    for (std::string_view l : po_message_languages()) out[std::string(l)] = parse_po(po_message_catalogue(l));
+    return out;
+  }();
+  return all;
 }
 
 }  // namespace
@@ -40,11 +45,11 @@ std::vector<MsgId> all_msg_ids() {
 }
 
 std::string_view label(std::string_view english, Lang lang) {
-  if (lang == Lang::es) {
-    const auto& es = spanish();
-    if (auto it = es.find(std::string(english)); it != es.end() && !it->second.empty())
+  // English per message when the language's catalogue lacks it (a partial catalogue).
+  const auto& all = catalogues();
+  if (auto c = all.find(lang.code()); c != all.end())
+    if (auto it = c->second.find(std::string(english)); it != c->second.end() && !it->second.empty())
       return it->second;
-  }
   return english;
 }
 

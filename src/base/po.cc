@@ -66,4 +66,10 @@ std::map<std::string, std::string> parse_po(std::string_view text) {
   return out;
 }
 
+bool po_is_partial(std::string_view text) {
+  // The header is the entry whose msgid is empty; gettext writes its fields one per line.
+  const std::size_t header_end = text.find("\n\n");
+  return text.substr(0, header_end).find("X-Telar-Partial: yes") != std::string_view::npos;
+}
+
 }  // namespace telar

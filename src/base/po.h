@@ -10,8 +10,15 @@
 
 namespace telar {
 
-/// The text of po/es.po, embedded at build time.
-std::string_view po_catalogue_es();
+/// The message catalogue po/<lang>.po embedded at build time (English text -> its
+/// translation), for `lang` a code listed in TELAR_MESSAGE_LANGS ("es", "pt"); empty when
+/// telar ships none for it.
+std::string_view po_message_catalogue(std::string_view lang);
+/// The languages po/ has a message catalogue for, in CMakeLists.txt's order.
+std::vector<std::string_view> po_message_languages();
+/// True when the catalogue's header says `X-Telar-Partial: yes`: it translates only some
+/// messages, and the others fall back to English (docs/translating.md).
+bool po_is_partial(std::string_view catalogue_text);
 
 /// The label catalogue po/labels/<lang>.po embedded at build time (label key -> text), for
 /// `lang` a primary subtag ("es", "ht", "ar"); empty when telar ships none for it.

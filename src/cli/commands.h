@@ -31,7 +31,7 @@ using Args = std::vector<std::string>;
 
 struct Command {
   std::string_view name;
-  std::string_view summary;  ///< English; translated through po/es.po
+  std::string_view summary;  ///< English; translated through po/<lang>.po
   Exit (*run)(const Args& args, const Env& env);  ///< null for an artifact: run_artifact
   const Artifact* artifact = nullptr;              ///< the artifact row (zine, banner, manual)
 };

@@ -18,7 +18,7 @@ namespace telar::cli {
 
 namespace po = boost::program_options;
 
-/// Translates a help or UI string through po/es.po.
+/// Translates a help or UI string through the interface language's po/<lang>.po.
 std::string tr(std::string_view english, Lang lang);
 
 /// Parses `args` (after the command name); `hidden` holds the positional inputs (not in help). Throws Error(usage) with a translated message

@@ -192,7 +192,7 @@ std::unique_ptr<ArtifactStages> configure_banner(const FlagValues& v, const JobE
   job.dpi = dpi_value("dpi", v.text("dpi"));
   job.png_compression = png_compression_value(v.text("png-compression"));
   job.braid = v.on("braid");
-  job.lang = env.ui_lang == Lang::es ? "es" : "en";
+  job.lang = std::string(env.ui_lang.code());
   job.progress = env.progress;
   auto stages = std::make_unique<BannerStages>(std::move(job));
   stages->allow_missing_glyphs = v.on("allow-missing-glyphs");

@@ -34,7 +34,7 @@ struct FlagSpec {
   std::string_view name;        ///< the long name, also the manifest key: "paper"
   char short_name = 0;          ///< 't' for -t, or 0
   FlagType type = FlagType::text;
-  std::string_view help;        ///< English; translated through po/es.po
+  std::string_view help;        ///< English; translated through po/<lang>.po
   std::string_view default_value = {};  ///< used (and shown in --help) when absent
   std::span<const std::string_view> choices = {};
 };

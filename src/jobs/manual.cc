@@ -135,7 +135,7 @@ class ManualStages final : public ArtifactStages {
   }
 
   void compose(const Template& tpl, Diagnostics&) override {
-    lang_ = job_.ui_lang == Lang::es ? "es" : "en";
+    lang_ = std::string(job_.ui_lang.code());
     if (job_.calibrate) {
       calibrate_title_ = tpl.label("calibrate_title", lang_);
       return;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "base/color.h"
+#include "base/lang.h"
 #include "base/utf8.h"
 #include "layout/manual_blocks.h"
 #include "layout/manual_flow.h"
@@ -26,7 +27,8 @@ class Assembler {
       : doc_(doc), tpl_(tpl), fonts_(fonts), st_(st), frame_(frame) {}
 
   // The table of contents as chunks: a heading, then one box per lesson and section,
-  // the page number right-aligned after a dotted leader, the whole line a link.
+  // the page number at the end side after a dotted leader (right-aligned, or on the left
+  // of a right-to-left manual), the whole line a link.
   std::vector<Chunk> toc_chunks(const std::vector<FlowEntry>& entries, int first_body_page,
                                 std::vector<TocItem>& items) const {
     std::vector<Chunk> out;
@@ -76,14 +78,20 @@ class Assembler {
     ns.color = lesson ? st_.accent : st_.ink;
     auto nl = make_layout(fonts_, doc_.lang, ns, fmt::format("{}", page), num_w);
     const double h = layout_height(tl.get());
+    // Start and end sides: in a right-to-left manual the title hangs from the right edge
+    // (indented from it) and the number sits at the left, the leader between them.
+    const bool rtl = frame_.rtl;
+    const double title_x = rtl ? num_w + gap : indent, num_x = rtl ? 0 : w - num_w;
     // The leader runs along the last line's baseline, from its end to the number.
     const LayoutIter it(pango_layout_get_iter(tl.get()));
     while (!pango_layout_iter_at_last_line(it.get())) pango_layout_iter_next_line(it.get());
     PangoRectangle last;
     pango_layout_iter_get_line_extents(it.get(), nullptr, &last);
     const double baseline = pango_layout_iter_get_baseline(it.get()) / double(PANGO_SCALE);
-    const double x0 = indent + (last.x + last.width) / double(PANGO_SCALE) + gap;
-    const double x1 = w - layout_width(nl.get()) - gap;
+    const double x0 = rtl ? layout_width(nl.get()) + gap
+                          : indent + (last.x + last.width) / double(PANGO_SCALE) + gap;
+    const double x1 = rtl ? title_x + last.x / double(PANGO_SCALE) - gap
+                          : w - layout_width(nl.get()) - gap;
     if (x1 - x0 > gap) {
       Shape dots;
       dots.path.move_to({x0, baseline - 0.6}).line_to({x1, baseline - 0.6});
@@ -91,9 +99,9 @@ class Assembler {
       dots.slot = "toc";
       c.items.push_back(dots);
     }
-    c.items.push_back(text_run(tl, {indent, 0}, ts.color, "toc"));
+    c.items.push_back(text_run(tl, {title_x, 0}, ts.color, "toc"));
     const double ny = baseline - pango_layout_get_baseline(nl.get()) / double(PANGO_SCALE);
-    c.items.push_back(text_run(nl, {w - num_w, ny}, ns.color, "toc-page"));
+    c.items.push_back(text_run(nl, {num_x, ny}, ns.color, "toc-page"));
     c.items.push_back(Link{{0, 0, w, h}, {}, a.dest});
     c.height = h;
     return c;
@@ -135,7 +143,7 @@ class Assembler {
     pango_layout_set_height(l.get(), -1);  // one line
     const double lh = layout_height(l.get());
     const double y = frame_.top * 0.5 - lh / 2;
-    const double x = recto ? area.right() - area.w * 0.8 : area.x;
+    const double x = recto != frame_.rtl ? area.right() - area.w * 0.8 : area.x;  // outer side
     p.items.push_back(text_run(l, {x, y}, hs.color, "running-head"));
     Shape rule;
     const double ry = y + lh + Length::mm(1.2).pt();
@@ -177,7 +185,8 @@ ManualPages layout_manual(const ManualDoc& doc, const Template& tpl, const FontS
                           const Hyphenator& hyphenator, const ManualLayoutOptions& opt,
                           Diagnostics& diags) {
   const ManualStyle st = manual_style(tpl, fonts, doc.lang);
-  const PageFrame frame = PageFrame::from(tpl, opt.page);
+  PageFrame frame = PageFrame::from(tpl, opt.page);
+  frame.rtl = is_rtl_language(doc.lang);
   BlockContext ctx{fonts, st, hyphenator, doc.lang, frame.width(), frame.height() * 0.55, diags};
   if (doc.mark.woven) {
     ctx.woven = &*doc.mark.woven;

@@ -11,6 +11,7 @@
 
 #include "base/color.h"
 #include "base/error.h"
+#include "base/lang.h"
 #include "base/utf8.h"
 #include "layout/image.h"
 #include "layout/motif.h"
@@ -83,7 +84,7 @@ enum class Prev { none, heading, paragraph, other };
 class Builder {
  public:
   Builder(const BlockContext& ctx, int lesson, std::vector<Chunk>& out)
-      : ctx_(ctx), st_(ctx.style), lesson_(lesson), out_(out) {}
+      : ctx_(ctx), st_(ctx.style), rtl_(is_rtl_language(ctx.lang)), lesson_(lesson), out_(out) {}
 
   void opener(const std::string& title, int number) {
     Chunk c = base(Frame{0, ctx_.width, {}, false, false, true});
@@ -119,7 +120,8 @@ class Builder {
     if (!st_.loud && !ctx_.woven) {
       y += st_.leading * 0.6;
       Shape rule;
-      rule.path.rect({0, y, Length::mm(14).pt(), 1.2});
+      const double rule_w = Length::mm(14).pt();
+      rule.path.rect({rtl_ ? ctx_.width - rule_w : 0, y, rule_w, 1.2});
       rule.fill = st_.accent;
       rule.slot = "lesson";
       c.items.push_back(rule);
@@ -220,8 +222,10 @@ class Builder {
       auto w = make_layout(ctx_.fonts, ctx_.lang, ts, markup_escape(widest), -1);
       col = std::max(col, layout_width(w.get()) + ts.size * 0.5);
     }
+    // Markers stand at the start side: the items' text is indented from the right in a
+    // right-to-left manual.
     Frame inner = f;
-    inner.x = f.x + col;
+    inner.x = rtl_ ? f.x : f.x + col;
     inner.width = f.width - col;
     inner.in_item = true;
     inner.tight = l.tight;
@@ -229,7 +233,7 @@ class Builder {
     int number = l.start;
     for (std::size_t k = 0; k < l.items.size(); ++k, ++number) {
       const ListItem& item = l.items[k];
-      marker(item, l, number, inner.x - col, col, ts, depth_);
+      marker(item, l, number, rtl_ ? f.x + f.width - col : f.x, col, ts, depth_);
       item_start_ = true;
       const std::size_t before = out_.size();
       ++depth_;
@@ -246,7 +250,8 @@ class Builder {
     prev_ = Prev::other;
   }
 
-  // The marker of one list item, in text-area x and first-line y (see push()).
+  // The marker of one list item, in text-area x and first-line y (see push()); `x` is the
+  // left edge of the marker column, `col` wide, at the start side of the item.
   void marker(const ListItem& item, const List& l, int number, double x, double col,
               const TextStyle& ts, int depth) {
     auto probe = make_layout(ctx_.fonts, ctx_.lang, ts, "Xg", -1);
@@ -254,6 +259,7 @@ class Builder {
     if (item.task) {
       const double s = ts.size * 0.78, top = baseline - s + ts.size * 0.04;
       Shape box;
+      if (rtl_) x += col - s;  // against the right edge, as the text column's start
       box.path.rect({x, top, s, s});
       box.stroke = Stroke{0.7, st_.ink, {}};
       box.slot = "task";
@@ -276,14 +282,19 @@ class Builder {
     ms.align = l.ordered ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
     const double w = col - ts.size * 0.45;
     auto m = make_layout(ctx_.fonts, ctx_.lang, ms, markup_escape(text), l.ordered ? w : -1);
+    // Right to left: the number's box against the right edge (make_layout aligns it to the
+    // text), the bullet at the edge itself.
+    if (rtl_) x += l.ordered ? col - w : col - layout_width(m.get());
     lead_.push_back(text_run(m, {x, 0}, ms.color, "marker"));
   }
 
   void add(const BlockQuote& q, const Frame& f) {
     Frame inner = f;
     const double indent = st_.body.size * 1.3;
-    inner.bars.push_back(QuoteBar{++quotes_, f.x + 1, st_.loud ? 2.4 : 1.2, st_.accent});
-    inner.x = f.x + indent;
+    const double bar_w = st_.loud ? 2.4 : 1.2;
+    inner.bars.push_back(
+        QuoteBar{++quotes_, rtl_ ? f.x + f.width - 1 - bar_w : f.x + 1, bar_w, st_.accent});
+    inner.x = rtl_ ? f.x : f.x + indent;
     inner.width = f.width - indent;
     inner.quoted = true;
     const std::size_t before = out_.size();
@@ -372,6 +383,7 @@ class Builder {
 
   const BlockContext& ctx_;
   const ManualStyle& st_;
+  const bool rtl_;  ///< a right-to-left manual: markers, quote bars and rules at the right
   int lesson_;
   std::vector<Chunk>& out_;
   Prev prev_ = Prev::none;

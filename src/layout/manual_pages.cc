@@ -123,7 +123,9 @@ class Cover {
     const double step = a.w * 0.86 / phases, r = std::min(step * 0.34, 10.0);
     const double cy = std::max(a.y + a.h * 0.62, y + r + st_.leading * 2);
     for (int i = 0; i < phases; ++i) {
-      const Point c{a.x + a.w * 0.07 + step * (i + 0.5), cy};
+      // Read in the manual's direction: right to left in Arabic or Hebrew.
+      const double along = a.w * 0.07 + step * (i + 0.5);
+      const Point c{frame_.rtl ? a.right() - along : a.x + along, cy};
       if (i > 0) page_.items.push_back(moon_lit(c, r, i / double(phases), st_.accent));
       page_.items.push_back(moon_outline(c, r, st_.accent, 0.6));
     }
@@ -164,8 +166,9 @@ class Cover {
     auto f = title(ts, Size{Length::pt(band.w - 2 * pad), Length::pt(band.h - 2 * pad - kh)});
     if (!f) return;
     const double th = layout_height(f->layout.get());
-    page_.items.push_back(
-        text_run(f->layout, {band.x + pad, band.bottom() - pad - th}, ts.color, "title"));
+    // A balanced title may be narrower than the band: it hangs from the start side.
+    const double tx = frame_.rtl ? band.right() - pad - f->width : band.x + pad;
+    page_.items.push_back(text_run(f->layout, {tx, band.bottom() - pad - th}, ts.color, "title"));
 
     // The words below the band line up with the title inside it.
     const Rect text = frame_.text(1);
@@ -188,7 +191,8 @@ class Cover {
     const int n = static_cast<int>(doc_.moons.size());
     const double r = 3.2, step = n > 1 ? (a.w - 2 * r) / (n - 1) : 0;
     for (int i = 0; i < n; ++i) {
-      const Point c{a.x + r + step * i, a.bottom() - r};
+      const double along = r + step * i;  // the next moon first, at the start side
+      const Point c{frame_.rtl ? a.right() - along : a.x + along, a.bottom() - r};
       Shape disc = moon_lit(c, r, 0.5, i == 0 ? st_.accent : st_.ink);
       page_.items.push_back(std::move(disc));
     }
@@ -329,13 +333,17 @@ Page calendar_page(const ManualDoc& doc, const Template& tpl, const ManualStyle&
                                         date_span(doc.cycle_start, doc.cycle_end, lang));
   y += layout_height(add(cycle, cs, a.x, y, a.w, "calendar").get()) + st.leading * 1.1;
 
-  // Column heads, then one row per new moon: a dark disc, the date, a line to write on.
+  // Column heads, then one row per new moon: a dark disc, the date, a line to write on;
+  // the columns run from the start side, so right to left in a right-to-left manual.
+  // `at(x, w)` places a column `x` points from the start side, `w` wide.
+  const auto at = [&](double x, double w) { return frame.rtl ? a.right() - x - w : a.x + x; };
   TextStyle ks = spaced(st.small, 0.14);
   ks.color = st.accent;
   const double disc = st.body.size * 0.42, date_x = disc * 2 + st.body.size * 0.9;
   const double line_x = date_x + st.body.size * 9.5;
-  add(to_upper(tpl.label("new_moon", lang)), ks, a.x + date_x, y, line_x - date_x, "calendar");
-  auto kl = add(to_upper(tpl.label("crew", lang)), ks, a.x + line_x, y, a.right() - a.x - line_x,
+  add(to_upper(tpl.label("new_moon", lang)), ks, at(date_x, line_x - date_x), y, line_x - date_x,
+      "calendar");
+  auto kl = add(to_upper(tpl.label("crew", lang)), ks, at(line_x, a.w - line_x), y, a.w - line_x,
                 "calendar");
   y += layout_height(kl.get()) + st.leading * 0.2;
   const int n = static_cast<int>(doc.moons.size());
@@ -349,10 +357,11 @@ Page calendar_page(const ManualDoc& doc, const Template& tpl, const ManualStyle&
         line_x - date_x);
     const double base = y + row * (i + 1) - row * 0.3;
     const double ty = base - pango_layout_get_baseline(dl.get()) / double(PANGO_SCALE);
-    p.items.push_back(text_run(dl, {a.x + date_x, ty}, ds.color, "calendar-date"));
-    p.items.push_back(
-        moon_lit({a.x + disc, base - ds.size * 0.33}, disc, 0.5, i == 0 ? st.accent : st.ink));
-    lines.path.move_to({a.x + line_x, base + 1}).line_to({a.right(), base + 1});
+    p.items.push_back(text_run(dl, {at(date_x, line_x - date_x), ty}, ds.color, "calendar-date"));
+    p.items.push_back(moon_lit({at(disc, 0), base - ds.size * 0.33}, disc, 0.5,
+                               i == 0 ? st.accent : st.ink));
+    const double x0 = at(line_x, a.w - line_x);
+    lines.path.move_to({x0, base + 1}).line_to({x0 + a.w - line_x, base + 1});
   }
   lines.stroke = Stroke{0.5, st.rule, {}};
   lines.slot = "calendar";

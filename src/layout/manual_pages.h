@@ -19,12 +19,15 @@ namespace telar::manual_detail {
 struct PageFrame {
   Size page;
   double top = 0, bottom = 0, inner = 0, outer = 0;  ///< points
+  /// A right-to-left booklet is stapled on the right: its odd (recto) pages are the
+  /// left-hand ones, with the inner margin on their right.
+  bool rtl = false;
 
   static PageFrame from(const Template& tpl, Size page);
   double width() const { return page.w.pt() - inner - outer; }
   double height() const { return page.h.pt() - top - bottom; }
   /// Left edge of the text area on page `number` (1-based).
-  double left(int number) const { return number % 2 == 1 ? inner : outer; }
+  double left(int number) const { return (number % 2 == 1) != rtl ? inner : outer; }
   Rect text(int number) const { return {left(number), top, width(), height()}; }
 };
 

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <string_view>
 
+#include "base/lang.h"
 #include "layout/manual_blocks.h"
 
 namespace telar {
@@ -143,9 +144,11 @@ class TableBuilder {
       bg.slot = "table";
       out.items.push_back(bg);
     }
+    // Columns run from the start side: right to left in a right-to-left manual.
+    const bool rtl = is_rtl_language(ctx_.lang);
     double x = 0;
     for (std::size_t k = 0; k < cells.size(); ++k) {
-      const Point origin{x + pad_x_, pad_y_};
+      const Point origin{(rtl ? c.width - x - widths_[k] : x) + pad_x_, pad_y_};
       for (const RichRun& r : cells[k].rich.runs) {
         if (r.link.empty()) continue;
         for (const Rect& a :

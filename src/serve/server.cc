@@ -130,7 +130,7 @@ void Server::start() {
         for (std::size_t at; (at = html.find(key)) != std::string::npos;) html.replace(at, key.size(), value);
       };
       put("{{TOKEN}}", token_);
-      put("{{LANG}}", lang == Lang::es ? "es" : "en");
+      put("{{LANG}}", std::string(lang.code()));
       res.set_content(html, "text/html; charset=utf-8");
     });
     svr.Get("/app.js", [](const Request&, Response& res) {

@@ -88,7 +88,7 @@ std::vector<TemplateInfo> list_templates(Lang ui) {
       } catch (const Error&) {
         continue;  // vanished between listing the folder and reading it
       }
-      auto d = t.description.find(ui == Lang::es ? "es" : "en");
+      auto d = t.description.find(std::string(ui.code()));
       if (d == t.description.end()) d = t.description.find("en");
       out.push_back(
           {file.stem().string(), k.kind, d == t.description.end() ? "" : d->second, file});
@@ -135,7 +135,7 @@ std::string Template::label(const std::string& key, const std::string& lang) con
   if (const std::string* s = find(lang)) return *s;
   if (const std::string* s = find(primary)) return *s;
   if (const std::string* s = catalogue(primary)) return *s;
-  for (const std::string& l : {std::string(lang_from_tag(lang) == Lang::es ? "es" : "en"), std::string("en")}) {
+  for (const std::string& l : {std::string(lang_from_tag(lang).code()), std::string("en")}) {
     if (const std::string* s = find(l)) return *s;
     if (const std::string* s = catalogue(l)) return *s;
   }

@@ -9,6 +9,7 @@
 
 #include "support.h"
 #include <filesystem>
+#include <fstream>
 
 #include "compose/manual.h"
 #include "layout/fonts.h"
@@ -312,4 +313,142 @@ TEST_CASE("no page of a lesson is left mostly blank: a lesson's short last page 
     }
     CHECK(checked >= 4);
   }
+}
+
+namespace {
+// Horizontal ink extent of a run, in page points.
+std::pair<double, double> ink_x(const TextRun& t) {
+  PangoRectangle ink;
+  pango_layout_get_extents(t.layout.get(), &ink, nullptr);
+  return {t.origin.x + ink.x / double(PANGO_SCALE), t.origin.x + (ink.x + ink.width) / double(PANGO_SCALE)};
+}
+std::vector<const TextRun*> runs(const Page& p, const std::string& slot) {
+  std::vector<const TextRun*> out;
+  for (const Item& it : p.items)
+    if (const auto* t = std::get_if<TextRun>(&it); t && t->slot == slot) out.push_back(t);
+  return out;
+}
+std::vector<const Shape*> shapes(const Page& p, const std::string& slot) {
+  std::vector<const Shape*> out;
+  for (const Item& it : p.items)
+    if (const auto* s = std::get_if<Shape>(&it); s && s->slot == slot) out.push_back(s);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a right-to-left manual is mirrored: contents, calendar, cover moons, folios, heads",
+          "[manual-layout][i18n]") {
+  const fs::path ar = kFixtures / "i18n/lessons-ar";
+  for (const char* tpl : {"cuaderno", "brigada"}) {
+    INFO(tpl);
+    Diagnostics d;
+    Laid m = lay_out({ar / "01-quwwa.md", ar / "02-shabaka.md"}, tpl, d);
+    REQUIRE(m.doc.lang == "ar");
+    const auto& pages = m.pages.pages;
+    const double mid = pages[0].trim.w.pt() / 2;
+    const double outer = manual_template(tpl).margins.right.pt();
+    REQUIRE(outer != Approx(manual_template(tpl).margins.left.pt()).margin(5));
+
+    // Contents: titles hang from the right, page numbers at the left, the leader between.
+    const Page& contents = pages.at(1);
+    const auto numbers = runs(contents, "toc-page");
+    REQUIRE(numbers.size() == m.pages.toc.size());
+    double numbers_right = 0;
+    for (const TextRun* n : numbers) {
+      CHECK(ink_x(*n).second < mid * 0.5);
+      numbers_right = std::max(numbers_right, ink_x(*n).second);
+    }
+    std::size_t titles = 0;
+    for (const TextRun* t : runs(contents, "toc")) {
+      CHECK(ink_x(*t).second > mid * 1.5);  // the heading and every title end at the right
+      ++titles;
+    }
+    CHECK(titles == m.pages.toc.size() + 1);
+    const auto leaders = shapes(contents, "toc");
+    REQUIRE_FALSE(leaders.empty());
+    for (const Shape* s : leaders) {
+      const Rect b = s->path.bounds();
+      CHECK(b.x > numbers_right);
+      CHECK(b.right() < mid * 1.9);
+    }
+
+    // Folios and running heads at the outer corner of a book stapled on the right: odd
+    // (recto) pages are left-hand pages.
+    for (std::size_t i = 1; i + 1 < pages.size(); ++i) {
+      INFO("page " << i + 1);
+      const TextRun* folio = run(pages[i], "folio");
+      REQUIRE(folio != nullptr);
+      const auto [l, r] = ink_x(*folio);
+      // ... with the outer margin there (the template's `right`), the inner at the staples.
+      if ((i + 1) % 2 == 1)
+        CHECK(l == Approx(outer).margin(2.5));
+      else
+        CHECK(r == Approx(2 * mid - outer).margin(2.5));
+      if (const TextRun* head = run(pages[i], "running-head"))
+        CHECK(((i + 1) % 2 == 1 ? ink_x(*head).first < mid * 0.3 : ink_x(*head).second > mid * 1.7));
+    }
+
+    // Calendar: the disc at the right, then the date, then the line to write the crew on.
+    const Page& back = pages.back();
+    const auto dates = runs(back, "calendar-date");
+    REQUIRE(dates.size() == 13);
+    const auto discs = shapes(back, "moon");
+    REQUIRE(discs.size() == 13);
+    for (std::size_t k = 0; k < dates.size(); ++k) {
+      CHECK(discs[k]->path.bounds().x > ink_x(*dates[k]).second);
+      CHECK(ink_x(*dates[k]).second > mid);
+    }
+    const auto lines = shapes(back, "calendar");
+    REQUIRE(lines.size() == 1);
+    for (const auto& seg : lines[0]->path.segments) CHECK(seg.p[0].x < ink_x(*dates[0]).first);
+
+    // Lesson pages: list markers, quote bars and the opener's rule stand at the right, the
+    // items' text is indented from the right.
+    std::size_t markers = 0, bars = 0;
+    for (std::size_t i = 2; i + 1 < pages.size(); ++i) {
+      INFO("page " << i + 1);
+      const double text_right = 2 * mid - ((i + 1) % 2 == 1 ? manual_template(tpl).margins.left.pt() : outer);
+      for (const TextRun* mk : runs(pages[i], "marker")) {
+        CHECK(ink_x(*mk).first > mid);
+        CHECK(ink_x(*mk).second <= text_right + 1);
+        ++markers;
+      }
+      for (const Shape* q : shapes(pages[i], "quote")) {
+        CHECK(q->path.bounds().right() == Approx(text_right).margin(1.5));
+        ++bars;
+      }
+      for (const Shape* r : shapes(pages[i], "lesson"))
+        CHECK(r->path.bounds().right() == Approx(text_right).margin(0.5));
+    }
+    CHECK(markers >= 3);
+    CHECK(bars >= 1);
+
+    // The cover's row of moons runs right to left: the first (new moon, or the next handover)
+    // is the rightmost.
+    std::vector<double> cover_x;
+    for (const Shape* s : shapes(pages[0], "moon")) cover_x.push_back(s->path.bounds().x);
+    REQUIRE(cover_x.size() >= 2);
+    CHECK(cover_x.front() > cover_x.back());
+  }
+}
+
+TEST_CASE("a right-to-left manual's table runs its columns from the right", "[manual-layout][i18n]") {
+  const fs::path dir = fs::temp_directory_path() / "telar-rtl-table-test";
+  fs::create_directories(dir);
+  const fs::path file = dir / "jadwal.md";
+  {
+    std::ofstream out(file);
+    out << "---\ntitle: جدول\nlang: ar\n---\n\n# جدول\n\n| الاسم | العدد | المكان |\n|---|---|---|\n"
+           "| بطارية | 3 | الرف |\n| مصباح | 12 | الصندوق |\n";
+  }
+  Diagnostics d;
+  Laid m = lay_out({file}, "cuaderno", d);
+  fs::remove_all(dir);
+  std::vector<const TextRun*> head;
+  for (const Page& p : m.pages.pages)
+    for (const TextRun* t : runs(p, "table-head")) head.push_back(t);
+  REQUIRE(head.size() == 3);
+  // The first column (الاسم) is the rightmost, the last the leftmost.
+  CHECK(ink_x(*head[0]).first > ink_x(*head[1]).second);
+  CHECK(ink_x(*head[1]).first > ink_x(*head[2]).second);
 }

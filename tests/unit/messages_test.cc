@@ -22,7 +22,7 @@ std::set<std::string> placeholders(std::string_view s) {
 }  // namespace
 
 TEST_CASE("every message has Spanish text with the same placeholders", "[messages]") {
-  const auto es = parse_po(po_catalogue_es());
+  const auto es = parse_po(po_message_catalogue("es"));
   for (MsgId id : all_msg_ids()) {
     INFO(msg_name(id));
     auto it = es.find(std::string(english_text(id)));
@@ -51,10 +51,45 @@ TEST_CASE("diagnostics print GNU style with a caret", "[messages]") {
   CHECK(format_diagnostic(k, Lang::es) == "t.yaml:2:1: aviso: el archivo no existe (clave: slots.title)\n");
 }
 
-TEST_CASE("UI language comes from the environment without setlocale", "[messages]") {
-  CHECK(lang_from_tag("es_CL.UTF-8") == Lang::es);
-  CHECK(lang_from_tag("es") == Lang::es);
-  CHECK(lang_from_tag("en_US.UTF-8") == Lang::en);
-  CHECK(lang_from_tag("eu") == Lang::en);
-  CHECK(lang_from_tag("arn") == Lang::es);
+TEST_CASE("UI language comes from the environment without setlocale", "[messages][i18n]") {
+  CHECK(lang_from_tag("es_CL.UTF-8").code() == "es");
+  CHECK(lang_from_tag("es").code() == "es");
+  CHECK(lang_from_tag("en_US.UTF-8").code() == "en");
+  CHECK(lang_from_tag("eu").code() == "en");
+  CHECK(lang_from_tag("arn").code() == "es");
+  CHECK(lang_from_tag("pt_BR.UTF-8").code() == "pt");
+  CHECK(lang_from_tag("PT-br").code() == "pt");
+  CHECK(lang_from_tag("").code() == "en");
+
+  // GNU gettext's rules: LANGUAGE is a priority list, honoured unless the locale is C.
+  CHECK(ui_language({"pt:es", "", "", "es_CL.UTF-8"}).code() == "pt");
+  CHECK(ui_language({"eu:es:pt", "", "", "fr_FR.UTF-8"}).code() == "es");  // first shipped entry
+  CHECK(ui_language({"eu:gl", "", "", "pt_BR.UTF-8"}).code() == "pt");   // then the locale's
+  CHECK(ui_language({"pt:es", "", "", "C"}).code() == "en");
+  CHECK(ui_language({"pt:es", "", "", ""}).code() == "en");
+  CHECK(ui_language({"pt:es", "C.UTF-8", "", "es_CL.UTF-8"}).code() == "en");
+  CHECK(ui_language({"", "es_CL.UTF-8", "", ""}).code() == "es");
+  CHECK(ui_language({"", "es_CL.UTF-8", "pt_BR.UTF-8", "en_US.UTF-8"}).code() == "es");  // LC_ALL first
+  CHECK(ui_language({"", "", "pt_BR.UTF-8", "es_CL.UTF-8"}).code() == "pt");          // then LC_MESSAGES
+  CHECK(ui_language({"", "", "", "C"}).code() == "en");
+  CHECK(ui_language({"", "", "", "POSIX"}).code() == "en");
+  CHECK(ui_language({"", "", "", "de_DE.UTF-8"}).code() == "en");  // no catalogue: English
+  CHECK(ui_language({"en:es", "", "", "es_CL.UTF-8"}).code() == "en");  // English is a catalogue too
+
+  // English, then every catalogue CMakeLists.txt lists (TELAR_MESSAGE_LANGS).
+  std::vector<std::string> shipped;
+  for (const Lang& l : ui_languages()) shipped.emplace_back(l.code());
+  CHECK(shipped == std::vector<std::string>{"en", "es", "pt"});
+}
+
+TEST_CASE("a partial catalogue falls back to English message by message", "[messages][i18n]") {
+  const Lang pt("pt");
+  REQUIRE(po_is_partial(po_message_catalogue("pt")));
+  CHECK(translate(msg(MsgId::usage_did_you_mean, "zin", "zine"), pt) ==
+        "comando desconhecido “zin”; você quis dizer “zine”?");
+  // qr_empty is not in po/pt.po: English, not an empty string or the Spanish.
+  CHECK(translate(msg(MsgId::qr_empty), pt) == "the QR code text is empty");
+  CHECK(std::string(label("warning", pt)) == "aviso");
+  CHECK(std::string(label("no such label at all", pt)) == "no such label at all");
+  CHECK_FALSE(po_is_partial(po_message_catalogue("es")));
 }
