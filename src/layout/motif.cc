@@ -25,6 +25,7 @@ constexpr double kCssPxToPt = 72.0 / 96.0;
 const cairo_user_data_key_t kRsvgHandleKey{};
 
 void unref_handle(void* handle) { g_object_unref(handle); }
+
 constexpr std::size_t kMaxSvgUses = 24;
 
 [[noreturn]] void bad(const std::string& name, Message m) {
