@@ -100,7 +100,7 @@ bool add_bundled_fonts(FcConfig* config, const std::filesystem::path& dir) {
 struct SystemFace {
   std::vector<std::string> families;  ///< every family name fontconfig knows it by
   std::string path;
-  FcLangSet* langs = nullptr;  ///< owned by the listing below
+  FcLangSet* langs = nullptr;  ///< owned by system_font_list()
 };
 
 /// Family-name prefixes in order of preference; a prefix covers every regional family
@@ -137,19 +137,29 @@ void use_own_default_config(const std::filesystem::path& conf) {
   (void)done;
 }
 
+/// Every face of the system's fontconfig with its families, file, languages and characters;
+/// the system configuration is read once per process, only when a text needs a fallback,
+/// and released again (never made current). nullptr when it cannot be read.
+const FcFontSet* system_font_list() {
+  static const FcFontSetRef list = []() -> FcFontSetRef {
+    FcConfigRef sys(FcConfigCreate());
+    if (!sys || FcConfigParseAndLoad(sys.get(), fc_str(system_fonts_conf()), FcFalse) != FcTrue ||
+        FcConfigBuildFonts(sys.get()) != FcTrue)
+      return nullptr;
+    FcPatternRef all(FcPatternCreate());
+    FcObjectSetRef os(FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_LANG, FC_CHARSET, nullptr));
+    return FcFontSetRef(FcFontList(sys.get(), all.get(), os.get()));
+  }();
+  return list.get();
+}
+
 /// The system font files to add, sorted; computed once per process (the system
 /// fontconfig is loaded here and released again, and never made current).
 const std::vector<std::string>& system_cjk_files() {
   static const std::vector<std::string> files = [] {
     std::vector<std::string> out;
-    FcConfigRef sys(FcConfigCreate());
-    if (!sys || FcConfigParseAndLoad(sys.get(), fc_str(system_fonts_conf()), FcFalse) != FcTrue ||
-        FcConfigBuildFonts(sys.get()) != FcTrue)
-      return out;
-    FcPatternRef all(FcPatternCreate());
-    FcObjectSetRef os(FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_LANG, nullptr));
-    FcFontSetRef list(FcFontList(sys.get(), all.get(), os.get()));
-    if (!list) return out;
+    const FcFontSet* list = system_font_list();
+    if (list == nullptr) return out;
     std::vector<SystemFace> faces;
     for (int i = 0; i < list->nfont; ++i) {
       SystemFace f;
@@ -229,14 +239,8 @@ int family_rank(std::string_view family, char32_t c) {
 const std::vector<SystemNotoFace>& system_noto_faces() {
   static const std::vector<SystemNotoFace> faces = [] {
     std::vector<SystemNotoFace> out;
-    FcConfigRef sys(FcConfigCreate());
-    if (!sys || FcConfigParseAndLoad(sys.get(), fc_str(system_fonts_conf()), FcFalse) != FcTrue ||
-        FcConfigBuildFonts(sys.get()) != FcTrue)
-      return out;
-    FcPatternRef all(FcPatternCreate());
-    FcObjectSetRef os(FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_CHARSET, nullptr));
-    FcFontSetRef list(FcFontList(sys.get(), all.get(), os.get()));
-    if (!list) return out;
+    const FcFontSet* list = system_font_list();
+    if (list == nullptr) return out;
     for (int i = 0; i < list->nfont; ++i) {
       SystemNotoFace f;
       f.family = get_string(list->fonts[i], FC_FAMILY);
