@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The whole of main: run the command, turn an Error into stderr text and an exit status.
+// It lives in libtelar-cli.so, which the `telar` program loads (cli/launcher.cc).
 #include <cstdio>
 #include <exception>
 
@@ -7,8 +8,9 @@
 #include "base/error.h"
 #include "base/lang.h"
 #include "cli/commands.h"
+#include "cli/entry.h"
 
-int main(int argc, char** argv) {
+int telar_main(int argc, char** argv) {
   telar::install_signal_cleanup();  // TERM/INT/HUP remove this run's temp files
   const telar::Lang lang = telar::ui_language_from_env();
   try {
