@@ -100,8 +100,8 @@ class ManualStages final : public ArtifactStages {
   }
 
   /// The node's shared words: from --circle, else the words two lessons or more share (the
-  /// crew's and `private:` names left out). Found before --anonymize, which never changes
-  /// them; the braid shows words only.
+  /// crew's and `private:` names left out). What they are found in is taken before
+  /// --anonymize, which never changes them; the braid shows words only.
   void read_circle(Diagnostics& diags) {
     if (job_.calibrate) return;
     if (!job_.circle.empty()) {
@@ -109,13 +109,24 @@ class ManualStages final : public ArtifactStages {
       shared_ = shared_words(read_story(job_.circle, diags, none, &circle_deps_));
       return;
     }
+    shared_names_ = split_crew(job_.crew);
+    for (const Lesson& l : lessons_)
+      shared_names_.insert(shared_names_.end(), l.meta.private_names.begin(), l.meta.private_names.end());
+    shared_lang_ = manual_lang(lessons_);
+    from_lessons_ = true;
+  }
+
+  /// The lessons' shared words, found only for a template or flag that shows them (a woven
+  /// motif, the braid): a seventh of a 19-page manual's instructions went to words no
+  /// page showed.
+  const SharedWords* shared_words_for(const Template& tpl) {
+    if (!from_lessons_ || !(tpl.woven_motif || tpl.braid || job_.braid)) return &shared_;
     std::vector<Said> said;
-    std::vector<std::string> names = split_crew(job_.crew);
-    for (std::size_t i = 0; i < lessons_.size(); ++i) {
+    for (std::size_t i = 0; i < lesson_texts_.size(); ++i)
       said.push_back({fmt::format("{}", i + 1), lesson_texts_[i], Loc{job_.lessons[i].string()}});
-      names.insert(names.end(), lessons_[i].meta.private_names.begin(), lessons_[i].meta.private_names.end());
-    }
-    shared_ = find_shared_words(said, manual_lang(lessons_), names);
+    shared_ = find_shared_words(said, shared_lang_, shared_names_);
+    from_lessons_ = false;
+    return &shared_;
   }
 
   void anonymize(Template& tpl, Diagnostics& diags) override {
@@ -152,7 +163,7 @@ class ManualStages final : public ArtifactStages {
     if (saddle_) impose_saddle(4, sopt_);  // pages that do not fit the sheet: a usage error now
     doc_ = compose_manual(std::move(lessons_), tpl,
                           ManualOptions{job_.title, job_.node, job_.crew, job_.cycle});
-    doc_.mark = node_mark(&shared_, tpl, job_.braid);
+    doc_.mark = node_mark(shared_words_for(tpl), tpl, job_.braid);
     lang_ = doc_.lang;
     sopt_.right_to_left = is_rtl_language(doc_.lang);  // stapled on the right
   }
@@ -187,6 +198,9 @@ class ManualStages final : public ArtifactStages {
   std::vector<Lesson> lessons_;
   std::vector<std::string> lesson_texts_;  ///< each lesson's file, for its shared words
   SharedWords shared_;
+  bool from_lessons_ = false;              ///< shared_ is still to be found in the lessons
+  std::vector<std::string> shared_names_;  ///< never a shared word: the crew, `private:` names
+  std::string shared_lang_;
   std::vector<std::filesystem::path> circle_deps_;  ///< --circle, its sidecar
   std::vector<std::filesystem::path> images_;  ///< top-level images of the lessons
   bool saddle_ = false;
