@@ -330,10 +330,18 @@ double avoid_lone_last_word(PangoLayout* layout, double max_width) {
   return remembered('w', layout, max_width, [&]() -> WidthAnswer {
     const int lines = line_count(layout);
     if (!lone_last_word(layout)) return {max_width, false};
+    // As in balance_lines: a width from the widest line up to the width last tried breaks
+    // as that one did, still with a lone last word, so it is not laid out again.
+    const bool natural = !pango_layout_get_justify(layout);
+    double same_from = widest_line(layout);
+    double same_to = static_cast<double>(pango_layout_get_width(layout)) / PANGO_SCALE;
     for (int k = 1; k <= 10; ++k) {
       const double w = max_width * (1 - 0.015 * k);
+      if (natural && w >= same_from && w <= same_to) continue;
       pango_layout_set_width(layout, static_cast<int>(std::lround(w * PANGO_SCALE)));
       if (line_count(layout) == lines && !lone_last_word(layout)) return {w, true};
+      same_from = widest_line(layout);
+      same_to = static_cast<double>(pango_layout_get_width(layout)) / PANGO_SCALE;
     }
     pango_layout_set_width(layout, static_cast<int>(std::lround(max_width * PANGO_SCALE)));
     return {max_width, true};
