@@ -2,7 +2,6 @@
 #include "jobs/decode.h"
 
 #include <cairo.h>
-#include <dlfcn.h>
 
 #include <fstream>
 #include <memory>
@@ -13,6 +12,7 @@
 #include "base/atomic_file.h"
 #include "base/error.h"
 #include "base/messages.h"
+#include "base/module.h"
 #include "compose/qr_payload.h"
 #include "jobs/pdf_raster.h"
 #include "layout/qr_verify.h"
@@ -79,26 +79,10 @@ GreyImage read_png(const std::filesystem::path& p) {
   return img;
 }
 
-/// telar_rasterise_pdf from its module: beside the program, in ../lib/telar when
-/// installed, or one folder up (the test binary in build/tests). Loaded once.
+/// telar_rasterise_pdf from its module (base/module.h). Loaded once.
 decltype(&telar_rasterise_pdf) rasteriser() {
-  static const auto fn = [] {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
-    std::string why = "not found beside " + dir.string();
-    for (const fs::path& d : {dir, dir.parent_path() / "lib" / "telar", dir.parent_path()}) {
-      const fs::path lib = d / kPdfRasterModule;
-      if (!fs::exists(lib, ec)) continue;
-      if (void* h = ::dlopen(lib.c_str(), RTLD_NOW | RTLD_LOCAL)) {
-        if (void* f = ::dlsym(h, "telar_rasterise_pdf")) return reinterpret_cast<decltype(&telar_rasterise_pdf)>(f);
-      }
-      const char* e = ::dlerror();
-      why = e != nullptr ? e : lib.string();
-      break;
-    }
-    throw Error(Exit::failure, Loc{}, msg(MsgId::render_failed, std::string(kPdfRasterModule) + ": " + why));
-  }();
+  static const auto fn = reinterpret_cast<decltype(&telar_rasterise_pdf)>(
+      module_symbol(kPdfRasterModule, "telar_rasterise_pdf"));
   return fn;
 }
 
