@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <regex>
+#include <cctype>
 #include <set>
 
 #include <catch2/catch.hpp>
@@ -11,15 +11,23 @@
 using namespace telar;
 
 namespace {
+/// Every "{N}" (one or more digits between braces) in `s`.
 std::set<std::string> placeholders(std::string_view s) {
   std::set<std::string> out;
-  std::string str(s);
-  std::regex re(R"(\{\d+\})");
-  for (auto it = std::sregex_iterator(str.begin(), str.end(), re); it != std::sregex_iterator(); ++it)
-    out.insert(it->str());
+  for (std::size_t open = s.find('{'); open != std::string_view::npos; open = s.find('{', open + 1)) {
+    std::size_t end = open + 1;
+    while (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end]))) ++end;
+    if (end > open + 1 && end < s.size() && s[end] == '}') out.insert(std::string(s.substr(open, end - open + 1)));
+  }
   return out;
 }
 }  // namespace
+
+TEST_CASE("the placeholder matcher finds each brace-number and nothing else", "[messages]") {
+  CHECK(placeholders("a {0} b {12}, {x} {} {3 {") == std::set<std::string>{"{0}", "{12}"});
+  CHECK(placeholders("{1}{1}") == std::set<std::string>{"{1}"});
+  CHECK(placeholders("no placeholders").empty());
+}
 
 TEST_CASE("every message has Spanish text with the same placeholders", "[messages]") {
   const auto es = parse_po(po_message_catalogue("es"));
