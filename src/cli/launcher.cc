@@ -47,8 +47,8 @@ int main(int argc, char** argv) {
     std::fputs("telar " TELAR_VERSION "\n", stdout);
     return std::fflush(stdout) == 0 ? 0 : 1;
   }
-  // Beside the program (the build folder), then ../lib/telar (an installed tree): where
-  // jobs/decode.cc looks for the PDF module too.
+  // Beside the program (the build folder), then ../lib/telar (an installed tree), as
+  // base/module.cc looks for the other modules.
   char exe[PATH_MAX];
   const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
   exe[n > 0 ? n : 0] = '\0';

@@ -117,8 +117,8 @@ class ManualStages final : public ArtifactStages {
   }
 
   /// The lessons' shared words, found only for a template or flag that shows them (a woven
-  /// motif, the braid): a seventh of a 19-page manual's instructions went to words no
-  /// page showed.
+  /// motif, the braid): 7 % of a 19-page manual's instructions went to words no page
+  /// showed.
   const SharedWords* shared_words_for(const Template& tpl) {
     if (!from_lessons_ || !(tpl.woven_motif || tpl.braid || job_.braid)) return &shared_;
     std::vector<Said> said;

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libtelar-pdf-boxes.so: render/pdf_boxes_module.h's function on libqpdf. Built as a module
 // (CMake MODULE) and loaded by render/pdf_boxes.cc; it knows nothing else of telar.
+// The PDF Cairo made is read back, the boxes set in each page dictionary, and the file
+// written again. qpdf keeps the streams as they are and derives /ID from the content, so
+// the bytes stay reproducible. qpdf 11: no PointerHolder in its API (CMake defines
+// POINTERHOLDER_TRANSITION=4: std::shared_ptr throughout).
 #include "render/pdf_boxes_module.h"
 
 #include <qpdf/Buffer.hh>
