@@ -266,17 +266,35 @@ bool fits_width(PangoLayout* layout, double width) {
 
 namespace {
 
-/// The widest line's logical width: what the lines hold, whatever the layout's width.
-double widest_line(PangoLayout* layout) {
-  PangoRectangle logical;
-  int widest = 0;
-  const int n = pango_layout_get_line_count(layout);
-  for (int i = 0; i < n; ++i) {
-    pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, i), nullptr, &logical);
-    widest = std::max(widest, logical.width);
+/// The widths that break a layout as it is broken now: from its widest line up to its
+/// width (greedy breaking: every line still holds what it held, and what did not fit
+/// still does not). The width searches below answer those widths without laying out
+/// again. None for justified text, whose lines are stretched to the width.
+class SameBreaks {
+ public:
+  explicit SameBreaks(PangoLayout* layout) : layout_(layout), natural_(!pango_layout_get_justify(layout)) {
+    measure();
   }
-  return static_cast<double>(widest) / PANGO_SCALE;
-}
+  /// After the layout is broken at another width.
+  void measure() {
+    if (!natural_) return;
+    PangoRectangle logical;
+    int widest = 0;
+    const int n = pango_layout_get_line_count(layout_);
+    for (int i = 0; i < n; ++i) {
+      pango_layout_line_get_extents(pango_layout_get_line_readonly(layout_, i), nullptr, &logical);
+      widest = std::max(widest, logical.width);
+    }
+    from_ = static_cast<double>(widest) / PANGO_SCALE;
+    to_ = static_cast<double>(pango_layout_get_width(layout_)) / PANGO_SCALE;
+  }
+  bool covers(double width) const { return natural_ && width >= from_ && width <= to_; }
+
+ private:
+  PangoLayout* layout_;
+  bool natural_;
+  double from_ = 0, to_ = -1;
+};
 
 }  // namespace
 
@@ -284,28 +302,20 @@ double balance_lines(PangoLayout* layout, double max_width) {
   return remembered('b', layout, max_width, [&]() -> WidthAnswer {
     const int lines = line_count(layout);
     if (lines <= 1) return {max_width, false};
-    // A width between the widest line and the width the layout was broken at breaks the
-    // same way (greedy breaking: every line still holds what it held, and what did not fit
-    // still does not), so the bisection answers those widths without laying out again:
-    // the same steps and the same answer with a third fewer layouts. Not for justified
-    // text, whose lines are stretched to the width.
-    const bool natural = !pango_layout_get_justify(layout);
-    double same_from = natural ? widest_line(layout) : max_width;
-    double same_to = static_cast<double>(pango_layout_get_width(layout)) / PANGO_SCALE;
+    // The bisection answers the widths that break as a width it kept (SameBreaks) without
+    // laying out: the same steps and the same answer with a third fewer layouts.
+    SameBreaks same(layout);
     double lo = max_width / 2, hi = max_width;  // hi always keeps the line count
     for (int step = 0; step < 14; ++step) {
       double mid = (lo + hi) / 2;
-      if (natural && mid >= same_from && mid <= same_to) {
+      if (same.covers(mid)) {
         hi = mid;
         continue;
       }
       pango_layout_set_width(layout, static_cast<int>(std::lround(mid * PANGO_SCALE)));
       if (line_count(layout) == lines && fits_width(layout, mid)) {
         hi = mid;
-        if (natural) {
-          same_from = widest_line(layout);
-          same_to = static_cast<double>(pango_layout_get_width(layout)) / PANGO_SCALE;
-        }
+        same.measure();
       } else {
         lo = mid;
       }
@@ -330,18 +340,14 @@ double avoid_lone_last_word(PangoLayout* layout, double max_width) {
   return remembered('w', layout, max_width, [&]() -> WidthAnswer {
     const int lines = line_count(layout);
     if (!lone_last_word(layout)) return {max_width, false};
-    // As in balance_lines: a width from the widest line up to the width last tried breaks
-    // as that one did, still with a lone last word, so it is not laid out again.
-    const bool natural = !pango_layout_get_justify(layout);
-    double same_from = widest_line(layout);
-    double same_to = static_cast<double>(pango_layout_get_width(layout)) / PANGO_SCALE;
+    // A width that breaks as the last one tried (SameBreaks) still leaves the word alone.
+    SameBreaks same(layout);
     for (int k = 1; k <= 10; ++k) {
       const double w = max_width * (1 - 0.015 * k);
-      if (natural && w >= same_from && w <= same_to) continue;
+      if (same.covers(w)) continue;
       pango_layout_set_width(layout, static_cast<int>(std::lround(w * PANGO_SCALE)));
       if (line_count(layout) == lines && !lone_last_word(layout)) return {w, true};
-      same_from = widest_line(layout);
-      same_to = static_cast<double>(pango_layout_get_width(layout)) / PANGO_SCALE;
+      same.measure();
     }
     pango_layout_set_width(layout, static_cast<int>(std::lround(max_width * PANGO_SCALE)));
     return {max_width, true};
