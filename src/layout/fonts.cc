@@ -23,6 +23,12 @@
 #include "base/leak_check.h"
 #include "base/utf8.h"
 
+#ifdef TELAR_LEAK_CHECK
+#include <atomic>
+#include <chrono>
+#include <thread>
+#endif
+
 namespace telar {
 namespace {
 
@@ -274,15 +280,38 @@ bool is_cjk(char32_t c) {
 }
 
 #ifdef TELAR_LEAK_CHECK
-/// Under LeakSanitizer only (base/leak_check.h): at exit, after every FontSet, Pango font
-/// map and static font list is gone, Cairo drops its font caches (which hold fontconfig
-/// patterns) and an empty configuration is made current, which releases telar's own (made
-/// current by FontSet) with its fonts. Nothing of fontconfig's that LeakSanitizer cannot
-/// follow is then left alive, and what remains reported is a real leak: a FontSet, font
-/// map, layout or Cairo object that telar forgot. (FcFini would free the rest too, but
-/// asserts when a cache is still referenced anywhere.) Registered when the program or
-/// module is loaded, so it runs after the function-local statics are destroyed.
+/// Pango 1.50 matches and sorts every new font pattern in two detached threads of its own
+/// (pangofc-fontmap.c, pango_fc_patterns_new), each holding the pattern, its configuration
+/// and a reference to the font map until it ends, and offers no way to join them. A short
+/// run (`telar check` stopping at an error) exits while a sort still runs, and
+/// LeakSanitizer then counts that thread's patterns. So, under it only, every font map is
+/// counted while it lives (the last reference, a thread's, may go last), and the exit waits
+/// (10 s at most) until none is left.
+std::atomic<int> live_font_maps{0};
+
+void font_map_finalized(gpointer /*data*/, GObject* /*map*/) { live_font_maps.fetch_sub(1); }
+
+void count_font_map(PangoFontMap* map) {
+  live_font_maps.fetch_add(1);
+  g_object_weak_ref(G_OBJECT(map), font_map_finalized, nullptr);
+}
+
+void wait_for_font_maps() {
+  for (int tries = 0; tries < 1000 && live_font_maps.load() > 0; ++tries)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
+
+/// Under LeakSanitizer only (base/leak_check.h): at exit, once every FontSet and static font
+/// list is gone and Pango's threads have let go of the font maps, Cairo drops its font
+/// caches (which hold fontconfig patterns) and an empty configuration is made current,
+/// which releases telar's own (made current by FontSet) with its fonts. Nothing of
+/// fontconfig's that LeakSanitizer cannot follow (a pattern's elements are an offset from
+/// it, not a pointer) is then left alive, and what remains reported is a real leak: a
+/// FontSet, font map, layout or Cairo object that telar forgot. (FcFini would free the rest
+/// too, but asserts when a cache is still referenced anywhere.) Registered when the program
+/// or module is loaded, so it runs after the function-local statics are destroyed.
 void release_font_libraries() {
+  wait_for_font_maps();
   cairo_debug_reset_static_data();
   FcConfig* empty = FcConfigCreate();
   if (empty != nullptr && FcConfigSetCurrent(empty) == FcTrue) FcConfigDestroy(empty);  // current holds it
@@ -301,15 +330,12 @@ FontSet::FontSet(const std::filesystem::path& fonts_dir) {
   use_own_default_config(std::filesystem::absolute(conf, ec));
   config_.reset(FcConfigCreate());
   if (!config_) throw setup_error("FcConfigCreate");
-  {
-    const LibraryCacheScope fonts_outlive_the_set;  // base/leak_check.h: current config's fonts
-    // complain = FcTrue, else it always returns FcTrue (fontconfig also prints XML errors).
-    if (FcConfigParseAndLoad(config_.get(), fc_str(conf.string()), FcTrue) != FcTrue)
-      throw Error(Exit::failure, Loc{conf.string()}, msg(MsgId::fonts_bad_config));
-    if (FcConfigBuildFonts(config_.get()) != FcTrue) throw setup_error("FcConfigBuildFonts");
-    if (!add_bundled_fonts(config_.get(), fonts_dir))
-      throw Error(Exit::failure, Loc{fonts_dir.string()}, msg(MsgId::fonts_none_loaded));
-  }
+  // complain = FcTrue, else it always returns FcTrue (fontconfig also prints XML errors).
+  if (FcConfigParseAndLoad(config_.get(), fc_str(conf.string()), FcTrue) != FcTrue)
+    throw Error(Exit::failure, Loc{conf.string()}, msg(MsgId::fonts_bad_config));
+  if (FcConfigBuildFonts(config_.get()) != FcTrue) throw setup_error("FcConfigBuildFonts");
+  if (!add_bundled_fonts(config_.get(), fonts_dir))
+    throw Error(Exit::failure, Loc{fonts_dir.string()}, msg(MsgId::fonts_none_loaded));
 
   chars_.reset(FcCharSetCreate());
   if (FcFontSet* set = FcConfigGetFonts(config_.get(), FcSetApplication); set != nullptr)
@@ -330,13 +356,24 @@ FontSet::FontSet(const std::filesystem::path& fonts_dir) {
   if (FcConfigSetCurrent(config_.get()) != FcTrue) throw setup_error("FcConfigSetCurrent");
   font_map_ = GRef<PangoFontMap>::adopt(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));
   if (!font_map_) throw setup_error("pango_cairo_font_map_new_for_font_type");
+#ifdef TELAR_LEAK_CHECK
+  count_font_map(font_map_.get());
+#endif
   pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(font_map_.get()), config_.get());  // takes a ref
 }
 
 FontSet::~FontSet() {
   // The font map's fonts and fontsets go now, with the Cairo fonts they hold, even when a
   // layout made with them outlives the set (Pango shuts such fonts down).
-  if (font_map_) pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(font_map_.get()));
+  if (!font_map_) return;
+  PangoFcFontMap* map = PANGO_FC_FONT_MAP(font_map_.get());
+  pango_fc_font_map_shutdown(map);
+  // Pango 1.50's font map never drops the reference pango_fc_font_map_set_config took (its
+  // finalize forgets priv->config), so every FontSet kept its configuration and all its
+  // fonts alive until the process ended: a batch or `telar serve` grew by one configuration
+  // per job. Setting no configuration drops that reference; on a shut-down map it does
+  // nothing else (the cache it would clear is gone).
+  pango_fc_font_map_set_config(map, nullptr);
 }
 
 GRef<PangoContext> FontSet::context(std::string_view bcp47) const {
@@ -378,10 +415,7 @@ const std::vector<FaceInfo>& FontSet::add_system_cjk() {
 void FontSet::add_file(const std::string& file, std::vector<FaceInfo>& added) {
   FcFontSet* before = FcConfigGetFonts(config_.get(), FcSetApplication);
   const int first = before != nullptr ? before->nfont : 0;
-  {
-    const LibraryCacheScope fonts_outlive_the_set;  // base/leak_check.h
-    if (FcConfigAppFontAddFile(config_.get(), fc_str(file)) != FcTrue) return;
-  }
+  if (FcConfigAppFontAddFile(config_.get(), fc_str(file)) != FcTrue) return;
   FcFontSet* after = FcConfigGetFonts(config_.get(), FcSetApplication);
   for (int i = first; after != nullptr && i < after->nfont; ++i) {
     added.push_back(face_info(after->fonts[i]));
