@@ -26,6 +26,9 @@ using CairoPath = std::unique_ptr<cairo_path_t, Free<cairo_path_destroy>>;
 using FontDescription = std::unique_ptr<PangoFontDescription, Free<pango_font_description_free>>;
 using FcConfigRef = std::unique_ptr<FcConfig, Free<FcConfigDestroy>>;
 using LayoutIter = std::unique_ptr<PangoLayoutIter, Free<pango_layout_iter_free>>;
+using AttrList = std::unique_ptr<PangoAttrList, Free<pango_attr_list_unref>>;
+using TabArray = std::unique_ptr<PangoTabArray, Free<pango_tab_array_free>>;
+using GErrorRef = std::unique_ptr<GError, Free<g_error_free>>;
 /// Memory that GLib allocated (g_utf8_casefold, pango_layout_line_get_x_ranges…).
 template <class T>
 using GMem = std::unique_ptr<T, Free<g_free>>;

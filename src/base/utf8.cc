@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "base/gstring.h"
+
 namespace telar {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
@@ -71,16 +73,19 @@ std::size_t utf8_length_at(std::string_view s, std::size_t i) {
 std::string nfc(std::string_view s) {
   gchar* out = g_utf8_normalize(s.data(), static_cast<gssize>(s.size()), G_NORMALIZE_NFC);
   if (out == nullptr) return std::string(s);
-  std::string r(out);
-  g_free(out);
-  return r;
+  return take_gstring(out);
 }
 
 std::string to_upper(std::string_view s) {
-  gchar* out = g_utf8_strup(s.data(), static_cast<gssize>(s.size()));
-  std::string r(out);
-  g_free(out);
-  return r;
+  return take_gstring(g_utf8_strup(s.data(), static_cast<gssize>(s.size())));
+}
+
+std::string to_lower(std::string_view s) {
+  return take_gstring(g_utf8_strdown(s.data(), static_cast<gssize>(s.size())));
+}
+
+std::string casefold(std::string_view s) {
+  return take_gstring(g_utf8_casefold(s.data(), static_cast<gssize>(s.size())));
 }
 
 std::string sanitize_for_terminal(std::string_view s) {

@@ -30,6 +30,10 @@ std::string nfc(std::string_view s);
 std::string sanitize_for_terminal(std::string_view s);
 /// Upper-case in a locale-independent, Unicode-aware way (GLib), e.g. for cover titles.
 std::string to_upper(std::string_view s);
+/// Lower-case, the same way (GLib), for matching names and words.
+std::string to_lower(std::string_view s);
+/// Case-folded (GLib), for comparing text without regard to case.
+std::string casefold(std::string_view s);
 /// Length in bytes of the UTF-8 sequence starting at s[i] (1 for an invalid byte).
 std::size_t utf8_length_at(std::string_view s, std::size_t i);
 /// Decodes one code point at s[i], advancing i; returns U+FFFD for invalid bytes.

@@ -19,9 +19,7 @@ std::vector<std::string> words(std::string_view text, std::size_t min_len) {
   std::size_t letters = 0;
   auto flush = [&] {
     if (letters >= min_len) {
-      gchar* low = g_utf8_strdown(cur.c_str(), -1);
-      out.emplace_back(low);
-      g_free(low);
+      out.emplace_back(to_lower(cur));
     }
     cur.clear();
     letters = 0;

@@ -83,12 +83,6 @@ const std::set<std::string, std::less<>>& stop_words() {
   return all;
 }
 
-std::string lower(std::string_view s) {
-  gchar* low = g_utf8_strdown(s.data(), static_cast<gssize>(s.size()));
-  std::string out(low);
-  g_free(low);
-  return out;
-}
 
 /// Acute, grave, circumflex and tilde on vowels removed (ñ, ü, ç kept): "canción" and
 /// "canciones" meet at "cancion".
@@ -181,7 +175,7 @@ std::vector<Token> tokenize(std::string_view text) {
 
 std::string lemma(std::string_view word, std::string_view lang) {
   const std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
-  std::string w = lower(nfc(word));
+  std::string w = to_lower(nfc(word));
   if (primary == "es" || primary == "pt") return romance_key(fold_vowel_accents(w), primary == "pt");
   if (primary == "en") return english_key(std::move(w));
   return w;  // ht, arn and others: plurals are separate words

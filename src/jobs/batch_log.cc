@@ -9,6 +9,7 @@
 
 #include "base/diag.h"
 #include "base/error.h"
+#include "base/gstring.h"
 #include "layout/fonts.h"
 #include "template/template.h"
 
@@ -49,11 +50,8 @@ std::string join_paths(const std::vector<fs::path>& ps) {
 }  // namespace
 
 std::string sha256(std::string_view bytes) {
-  gchar* hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                           reinterpret_cast<const guchar*>(bytes.data()), bytes.size());
-  std::string out(hex);
-  g_free(hex);
-  return out;
+  return take_gstring(g_compute_checksum_for_data(
+      G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()), bytes.size()));
 }
 
 BatchLog BatchLog::read(const fs::path& path) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
+
 namespace telar {
 namespace {
 
@@ -150,9 +152,7 @@ std::string Hyphenator::hyphenate(std::string_view text, bool ends_paragraph) co
       out.append(word);
       continue;
     }
-    gchar* lower = g_utf8_strdown(word.data(), static_cast<gssize>(word.size()));
-    const std::string low(lower);
-    g_free(lower);
+    const std::string low = to_lower(word);
     if (static_cast<int>(g_utf8_strlen(low.data(), static_cast<gssize>(low.size()))) != n) {
       out.append(word);
       continue;

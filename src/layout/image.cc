@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "base/c_handles.h"
 #include "base/error.h"
 #include "base/image_header.h"
 #include "base/source.h"
@@ -16,8 +17,8 @@ namespace {
 bool is_jpeg(std::string_view b) { return b.size() >= 3 && b.substr(0, 3) == "\xFF\xD8\xFF"; }
 
 [[noreturn]] void bad_jpeg(const std::string& name, GError* err) {
-  std::string why = err != nullptr ? err->message : "unknown error";
-  if (err != nullptr) g_error_free(err);
+  const GErrorRef owned(err);
+  const std::string why = owned ? owned->message : "unknown error";
   throw Error(Exit::data_error, Loc{name, 0, 0, {}}, msg(MsgId::image_bad_jpeg, why));
 }
 

@@ -322,10 +322,9 @@ GRef<PangoLayout> chunk_layout(const Chunk& c, const FontSet& fonts, std::string
   pango_layout_set_wrap(l.get(), c.wrap);
   if (c.wrap == PANGO_WRAP_CHAR) {  // code: a break inside a word shows no hyphen
     PangoAttrList* attrs = pango_layout_get_attributes(l.get());
-    PangoAttrList* copy = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
-    pango_attr_list_insert_before(copy, pango_attr_insert_hyphens_new(FALSE));
-    pango_layout_set_attributes(l.get(), copy);
-    pango_attr_list_unref(copy);
+    const AttrList copy{attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new()};
+    pango_attr_list_insert_before(copy.get(), pango_attr_insert_hyphens_new(FALSE));
+    pango_layout_set_attributes(l.get(), copy.get());  // takes a reference
   }
   if (from == 0 && c.first_indent > 0)
     pango_layout_set_indent(l.get(), static_cast<int>(c.first_indent * PANGO_SCALE));

@@ -16,8 +16,6 @@
 namespace telar {
 namespace {
 
-using GErrorRef = std::unique_ptr<GError, Free<g_error_free>>;
-
 constexpr double kCssPxToPt = 72.0 / 96.0;
 
 /// The librsvg handle an SVG motif's recording came from, kept on the recording surface so

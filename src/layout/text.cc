@@ -11,6 +11,7 @@
 
 #include <optional>
 
+#include "base/gstring.h"
 #include "base/lang.h"
 #include "base/utf8.h"
 
@@ -77,23 +78,16 @@ std::string memo_key(char question, PangoLayout* layout, double max_width, bool 
                      pango_layout_get_justify_last_line(layout) ? 1 : 0);
   if (const PangoMatrix* m = pango_context_get_matrix(ctx))
     key += fmt::format("{} {} {} {} {} {}|", m->xx, m->xy, m->yx, m->yy, m->x0, m->y0);
-  if (PangoTabArray* tabs = pango_layout_get_tabs(layout)) {
-    char* t = pango_tab_array_to_string(tabs);
-    key += t;
-    g_free(t);
-    pango_tab_array_free(tabs);
-  }
+  if (const TabArray tabs{pango_layout_get_tabs(layout)})  // a copy
+    key += take_gstring(pango_tab_array_to_string(tabs.get()));
   key += '|';
   key += reinterpret_cast<const char*>(pango_context_get_language(ctx));  // pango_language_to_string()
   key += '|';
-  if (const PangoFontDescription* d = pango_layout_get_font_description(layout)) {
-    char* s = pango_font_description_to_string(d);
-    key += s;
-    g_free(s);
-  }
+  if (const PangoFontDescription* d = pango_layout_get_font_description(layout))
+    key += take_gstring(pango_font_description_to_string(d));
   key += '|';
   if (PangoAttrList* attrs = pango_layout_get_attributes(layout)) {
-    PangoAttrList* kept = pango_attr_list_new();
+    const AttrList kept{pango_attr_list_new()};
     GSList* all = pango_attr_list_get_attributes(attrs);  // copies, in order
     for (GSList* a = all; a != nullptr; a = a->next) {
       auto* attr = static_cast<PangoAttribute*>(a->data);
@@ -101,13 +95,10 @@ std::string memo_key(char question, PangoLayout* layout, double max_width, bool 
       if (!line_heights && (t == PANGO_ATTR_LINE_HEIGHT || t == PANGO_ATTR_ABSOLUTE_LINE_HEIGHT))
         pango_attribute_destroy(attr);
       else
-        pango_attr_list_insert(kept, attr);  // takes it
+        pango_attr_list_insert(kept.get(), attr);  // takes it
     }
-    g_slist_free(all);
-    char* s = pango_attr_list_to_string(kept);
-    key += s;
-    g_free(s);
-    pango_attr_list_unref(kept);
+    g_slist_free(all);  // every attribute was taken or destroyed; nothing in between throws
+    key += take_gstring(pango_attr_list_to_string(kept.get()));
   }
   key += '|';
   key += pango_layout_get_text(layout);
@@ -159,10 +150,7 @@ const Metrics& measured(PangoLayout* layout) {
 }  // namespace
 
 std::string markup_escape(std::string_view text) {
-  gchar* e = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
-  std::string out(e);
-  g_free(e);
-  return out;
+  return take_gstring(g_markup_escape_text(text.data(), static_cast<gssize>(text.size())));
 }
 
 std::string hex_color(const Rgba& c) {
@@ -217,15 +205,14 @@ GRef<PangoLayout> make_layout(const FontSet& fonts, std::string_view lang, const
   const bool track = style.letter_spacing != 0 && !cursive;
   if (track || style.leading > 0) {
     PangoAttrList* attrs = pango_layout_get_attributes(l);
-    PangoAttrList* copy = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+    const AttrList copy{attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new()};
     if (track)
-      pango_attr_list_insert_before(
-          copy, pango_attr_letter_spacing_new(static_cast<int>(std::lround(style.letter_spacing * PANGO_SCALE))));
+      pango_attr_list_insert_before(copy.get(), pango_attr_letter_spacing_new(static_cast<int>(
+                                                    std::lround(style.letter_spacing * PANGO_SCALE))));
     if (style.leading > 0)
-      pango_attr_list_insert_before(copy, pango_attr_line_height_new_absolute(static_cast<int>(
-                                              std::lround(style.leading * style.size * PANGO_SCALE))));
-    pango_layout_set_attributes(l, copy);
-    pango_attr_list_unref(copy);
+      pango_attr_list_insert_before(copy.get(), pango_attr_line_height_new_absolute(static_cast<int>(
+                                                    std::lround(style.leading * style.size * PANGO_SCALE))));
+    pango_layout_set_attributes(l, copy.get());  // takes a reference
   }
   return layout;
 }

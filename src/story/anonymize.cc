@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <glib.h>
 
+#include "base/gstring.h"
 #include "base/utf8.h"
 
 namespace telar {
@@ -43,11 +44,6 @@ bool is_default_ignorable(char32_t c) {
          (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
-std::string gstr(gchar* p) {
-  std::string out(p != nullptr ? p : "");
-  g_free(p);
-  return out;
-}
 
 void append_cp(std::string& out, char32_t c) {
   char buf[6];
@@ -150,14 +146,14 @@ std::string initials_of(const std::vector<std::string>& words) {
 std::string name_key(std::string_view s) {
   std::string v(s);
   if (find_invalid_utf8(v)) return v;
-  std::string nfkc = gstr(g_utf8_normalize(v.data(), static_cast<gssize>(v.size()), G_NORMALIZE_NFKC));
+  std::string nfkc = take_gstring(g_utf8_normalize(v.data(), static_cast<gssize>(v.size()), G_NORMALIZE_NFKC));
   std::string visible;
   for (std::size_t i = 0; i < nfkc.size();) {
     std::size_t start = i;
     if (!is_default_ignorable(next_code_point(nfkc, i))) visible.append(nfkc, start, i - start);
   }
-  std::string folded = gstr(g_utf8_casefold(visible.data(), static_cast<gssize>(visible.size())));
-  std::string nfd = gstr(g_utf8_normalize(folded.data(), static_cast<gssize>(folded.size()), G_NORMALIZE_NFD));
+  std::string folded = casefold(visible);
+  std::string nfd = take_gstring(g_utf8_normalize(folded.data(), static_cast<gssize>(folded.size()), G_NORMALIZE_NFD));
   std::string out;
   for (std::size_t i = 0; i < nfd.size();) {
     std::size_t start = i;

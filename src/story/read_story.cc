@@ -33,13 +33,6 @@ StoryFormat format_of(const SourceText& src) {
   return StoryFormat::circle;  // .md, .markdown, .txt, and anything else: try the circle format
 }
 
-std::string folded(std::string_view s) {
-  gchar* f = g_utf8_casefold(s.data(), static_cast<gssize>(s.size()));
-  std::string out(f);
-  g_free(f);
-  return out;
-}
-
 std::vector<std::pair<std::string, std::string>> read_speakers_map(const std::filesystem::path& p,
                                                                    Diagnostics& diags) {
   SourceText src = read_source(p);
@@ -83,7 +76,7 @@ void rename_speakers(Story& story, const std::vector<std::pair<std::string, std:
     for (Turn& t : r.turns) {
       if (t.speaker.empty()) continue;
       for (const auto& [label, name] : map)
-        if (folded(label) == folded(t.speaker)) {
+        if (casefold(label) == casefold(t.speaker)) {
           t.speaker = name;
           break;
         }

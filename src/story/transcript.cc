@@ -63,13 +63,6 @@ std::string collapse(std::string_view s) {
   return out;
 }
 
-std::string lower(std::string_view s) {
-  gchar* f = g_utf8_strdown(s.data(), static_cast<gssize>(s.size()));
-  std::string out(f);
-  g_free(f);
-  return out;
-}
-
 /// "ANA MARÍA" -> "Ana María": subtitle files shout names; the zine sets its own case.
 std::string title_case_if_shouting(const std::string& name) {
   bool has_upper = false;
@@ -79,7 +72,7 @@ std::string title_case_if_shouting(const std::string& name) {
     has_upper = has_upper || g_unichar_isupper(c);
   }
   if (!has_upper || count_code_points(name) < 2) return name;
-  std::string low = lower(name), out;
+  std::string low = to_lower(name), out;
   bool start = true;
   for (std::size_t i = 0; i < low.size();) {
     char32_t c = next_code_point(low, i);
@@ -101,7 +94,7 @@ bool is_label_name(std::string_view name) {
 }  // namespace
 
 bool is_generic_label(std::string_view speaker) {
-  std::string s = lower(speaker);
+  std::string s = to_lower(speaker);
   for (std::string_view word : {"speaker", "spk", "hablante", "locutor", "unknown", "desconocido"}) {
     if (s.rfind(word, 0) != 0) continue;
     std::size_t i = word.size();
@@ -130,7 +123,7 @@ std::optional<std::string> strip_speaker_label(std::string_view line, std::strin
     if (end == std::string_view::npos) return std::nullopt;
     std::string name = collapse(s.substr(1, end - 1));
     const bool colon = s.substr(skip_space(s, end + 1), 1) == ":";
-    if (std::find(kSounds.begin(), kSounds.end(), lower(name)) != kSounds.end()) {
+    if (std::find(kSounds.begin(), kSounds.end(), to_lower(name)) != kSounds.end()) {
       speaker.clear();
       return rest_after(end + 1);  // "[music]" is no speaker and no text
     }
@@ -177,7 +170,7 @@ std::vector<Span> strip_markup(std::string_view text) {
       std::size_t name_end = 0;
       while (name_end < tag.size() && tag[name_end] != '.' && tag[name_end] != ' ' && tag[name_end] != '\t')
         ++name_end;
-      std::string name = lower(tag.substr(0, name_end));
+      std::string name = to_lower(tag.substr(0, name_end));
       if (name == "v" || name == "voice") {
         if (closing) {
           voice({});
