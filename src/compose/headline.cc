@@ -18,9 +18,7 @@ std::vector<std::string> words(std::string_view text, std::size_t min_len) {
   std::string cur;
   std::size_t letters = 0;
   auto flush = [&] {
-    if (letters >= min_len) {
-      out.emplace_back(to_lower(cur));
-    }
+    if (letters >= min_len) out.emplace_back(to_lower(cur));
     cur.clear();
     letters = 0;
   };

@@ -83,7 +83,6 @@ const std::set<std::string, std::less<>>& stop_words() {
   return all;
 }
 
-
 /// Acute, grave, circumflex and tilde on vowels removed (ñ, ü, ç kept): "canción" and
 /// "canciones" meet at "cancion".
 std::string fold_vowel_accents(std::string_view s) {

@@ -44,7 +44,6 @@ bool is_default_ignorable(char32_t c) {
          (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
-
 void append_cp(std::string& out, char32_t c) {
   char buf[6];
   out.append(buf, static_cast<std::size_t>(g_unichar_to_utf8(static_cast<gunichar>(c), buf)));
