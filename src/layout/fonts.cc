@@ -133,8 +133,7 @@ const std::string& system_fonts_conf() {
 
 /// Fontconfig's process-wide default configuration, which Pango loads in a thread of its own
 /// although telar lays out only with its private FcConfig, becomes telar's fonts.conf: no
-/// system configuration is read behind telar's back (and fontconfig 2.14 leaks a little of
-/// every system configuration it loads and frees, which LeakSanitizer would report).
+/// system configuration is read behind telar's back.
 void use_own_default_config(const std::filesystem::path& conf) {
   static const bool done = [&] {
     (void)system_fonts_conf();
